@@ -1,0 +1,297 @@
+using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Chains;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Measures;
+using SupplyChain.Domain.Participants;
+using SupplyChain.Domain.Products;
+
+namespace SupplyChain.Domain.Batches;
+
+/// <summary>Decides the event a command makes, or refuses it with the rule it breaks.</summary>
+public static class BatchRules
+{
+    public const int MaxSplitParts = 100;
+    public const int MaxMergeInputs = 100;
+
+    /// <summary>How far ahead of the server's clock an event time may be.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static BatchCreated Create(BatchState? state, CreateBatch c, Product product, DateTimeOffset now)
+    {
+        if (state is not null)
+        {
+            throw DomainException.Exists($"batch {c.Batch} already exists");
+        }
+
+        if (product.Gtin != c.Batch.Gtin)
+        {
+            throw DomainException.Invalid("gtin", $"product {product.Gtin} does not match batch {c.Batch}");
+        }
+
+        if (product.ProducerGln != c.Producer)
+        {
+            throw DomainException.Denied($"product {product.Gtin} belongs to producer {product.ProducerGln}, not {c.Producer}: only its producer creates batches of it");
+        }
+
+        if (c.Quantity.Unit != product.Unit)
+        {
+            throw DomainException.Invalid("quantity.unit", $"{c.Quantity.Unit} differs from the product's unit {product.Unit}");
+        }
+
+        var at = EventTime(c.ProducedAt, now, "produced_at");
+        return new BatchCreated(c.EventId, c.Producer, c.Location, at, c.Batch.Gtin, c.Batch.Lot, c.Quantity, c.Producer, c.ChainId, Origin.Produced, []);
+    }
+
+    public static CheckpointRecorded Checkpoint(BatchState? state, RecordCheckpoint c, Participant actor, Product product, ChainDefinition? chain, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (batch.Status is BatchStatus.Consumed)
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is consumed: record checkpoints on the batches made from it");
+        }
+
+        var inspector = actor.Has(Role.Lab) || actor.Has(Role.Auditor);
+        var allowed = c.Kind == CheckpointKind.FoodSafety ? batch.Custodian == c.Actor || inspector : batch.Custodian == c.Actor;
+        if (!allowed)
+        {
+            throw DomainException.Denied(c.Kind == CheckpointKind.FoodSafety
+                ? $"only the custodian {batch.Custodian}, a lab or an auditor records food-safety checks on batch {c.Batch}"
+                : $"only the custodian {batch.Custodian} records {Words(c.Kind)} checkpoints on batch {c.Batch}");
+        }
+
+        CheckpointRules.CheckReadings(c.Measurements, c.Kind != CheckpointKind.Production);
+        var at = EventTime(c.ObservedAt, now, "observed_at", batch.CreatedAt);
+        var (results, verdict) = CheckpointRules.Judge(c.Measurements, product.Limits, chain?.StageOf(batch.Custodian));
+        return new CheckpointRecorded(c.EventId, c.Actor, c.Location, at, c.Kind, c.Step, results, verdict, c.Certificate);
+    }
+
+    public static BatchShipped Ship(BatchState? state, ShipBatch c, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (batch.Custodian != c.Actor)
+        {
+            throw DomainException.Denied($"only the current custodian {batch.Custodian} may ship batch {c.Batch}");
+        }
+
+        RequireMovable(batch, "shipped");
+        if (c.Receiver == c.Actor)
+        {
+            throw DomainException.Invalid("receiver_gln", "a batch cannot be shipped to its own custodian");
+        }
+
+        if (c.Quantity is { } q && q != batch.Quantity)
+        {
+            throw DomainException.Precondition($"ship the whole batch ({batch.Quantity}), not {q}: split it first to ship part of it");
+        }
+
+        var at = EventTime(c.ShippedAt, now, "shipped_at", batch.CreatedAt);
+        return new BatchShipped(c.EventId, c.Actor, c.Location, at, c.Receiver, batch.Quantity);
+    }
+
+    public static BatchEvent Receive(BatchState? state, ReceiveBatch c, ChainDefinition? chain, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (batch.Status != BatchStatus.InTransit)
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is not in transit (it is {Words(batch.Status)}): there is nothing to receive");
+        }
+
+        if (batch.PendingReceiver != c.Actor)
+        {
+            throw DomainException.Denied($"batch {c.Batch} was shipped to {batch.PendingReceiver}: only that receiver may receive or reject it");
+        }
+
+        var at = EventTime(c.ReceivedAt, now, "received_at", batch.ShippedAt);
+        if (!c.Accept)
+        {
+            return new ShipmentRejected(c.EventId, c.Actor, c.Location, at, batch.Custodian, Text.Required(c.Reason, "reason"));
+        }
+
+        var received = c.Received ?? batch.Quantity;
+        if (received.Unit != batch.Quantity.Unit)
+        {
+            throw DomainException.Invalid("quantity_received.unit", $"{received.Unit} differs from the shipped unit {batch.Quantity.Unit}");
+        }
+
+        if (received.Value > batch.Quantity.Value)
+        {
+            throw DomainException.Precondition($"received {received} is more than the {batch.Quantity} shipped: quantities are conserved");
+        }
+
+        CheckpointRules.CheckReadings(c.Measurements, false);
+        var stage = chain?.StageOf(c.Actor);
+        var (results, verdict) = CheckpointRules.Judge(c.Measurements, [], stage);
+        var missing = CheckpointRules.Missing(c.Measurements, stage);
+        return new BatchReceived(
+            c.EventId, c.Actor, c.Location, at, batch.Custodian, batch.Quantity, received, batch.Quantity.Subtract(received), c.Condition, results, verdict, missing);
+    }
+
+    public static BatchSplit Split(BatchState? state, SplitBatch c, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (batch.Custodian != c.Actor)
+        {
+            throw DomainException.Denied($"only the current custodian {batch.Custodian} may split batch {c.Batch}");
+        }
+
+        RequireMovable(batch, "split");
+        if (c.Parts.Count == 0)
+        {
+            throw DomainException.Invalid("parts", "a split needs at least one part");
+        }
+
+        if (c.Parts.Count > MaxSplitParts)
+        {
+            throw DomainException.Invalid("parts", $"has {c.Parts.Count} parts, at most {MaxSplitParts} are allowed");
+        }
+
+        var total = Quantity.Zero(batch.Quantity.Unit);
+        var lots = new HashSet<string>();
+        for (var i = 0; i < c.Parts.Count; i++)
+        {
+            var part = c.Parts[i];
+            if (part.Batch.Gtin != batch.Ref.Gtin)
+            {
+                throw DomainException.Invalid($"parts[{i}]", "a split part keeps the parent's GTIN");
+            }
+
+            if (part.Batch.Lot == batch.Ref.Lot || !lots.Add(part.Batch.Lot))
+            {
+                throw DomainException.Invalid($"parts[{i}].lot", $"'{part.Batch.Lot}' is used twice: every part needs a new lot");
+            }
+
+            if (part.Quantity.Unit != batch.Quantity.Unit)
+            {
+                throw DomainException.Invalid($"parts[{i}].quantity.unit", $"{part.Quantity.Unit} differs from the batch's unit {batch.Quantity.Unit}");
+            }
+
+            total = total.Add(part.Quantity);
+        }
+
+        if (total.Value > batch.Quantity.Value)
+        {
+            throw DomainException.Precondition($"parts add up to {total}, more than the {batch.Quantity} in batch {c.Batch}: quantities are conserved");
+        }
+
+        var at = EventTime(c.SplitAt, now, "split_at", batch.CreatedAt);
+        return new BatchSplit(c.EventId, c.Actor, c.Location, at, c.Parts, batch.Quantity.Subtract(total));
+    }
+
+    /// <summary>The creation of one child of a split, as the child's first event.</summary>
+    public static BatchCreated SplitChild(BatchState parent, BatchSplit split, BatchPart part, string eventId) =>
+        new(eventId, split.Actor, split.Location, split.EventTime, part.Batch.Gtin, part.Batch.Lot, part.Quantity,
+            parent.Producer, parent.ChainId, Origin.Split, [new BatchPart(parent.Ref, part.Quantity)]);
+
+    /// <summary>Checks every input of a merge and decides the new batch's first event.</summary>
+    public static BatchCreated Merge(BatchState? output, IReadOnlyList<BatchState?> inputs, MergeBatches c, Product product, DateTimeOffset now)
+    {
+        if (output is not null)
+        {
+            throw DomainException.Exists($"batch {c.Output} already exists: merge into a new lot");
+        }
+
+        if (c.Inputs.Count < 2)
+        {
+            throw DomainException.Invalid("inputs", "a merge needs at least two batches");
+        }
+
+        if (c.Inputs.Count > MaxMergeInputs)
+        {
+            throw DomainException.Invalid("inputs", $"has {c.Inputs.Count} batches, at most {MaxMergeInputs} are allowed");
+        }
+
+        if (c.Inputs.Distinct().Count() != c.Inputs.Count)
+        {
+            throw DomainException.Invalid("inputs", "names the same batch twice");
+        }
+
+        var parts = new List<BatchPart>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = Existing(inputs[i], c.Inputs[i]);
+            if (input.Custodian != c.Actor)
+            {
+                throw DomainException.Denied($"batch {input.Ref} is held by {input.Custodian}: only its custodian may merge it");
+            }
+
+            RequireMovable(input, "merged");
+            if (input.Quantity.Unit != product.Unit)
+            {
+                throw DomainException.Precondition($"batch {input.Ref} is counted in {input.Quantity.Unit} but {product.Gtin} in {product.Unit}: merged quantities must share a unit");
+            }
+
+            parts.Add(new BatchPart(input.Ref, input.Quantity));
+        }
+
+        var total = parts.Aggregate(Quantity.Zero(product.Unit), (sum, p) => sum.Add(p.Quantity));
+        var latest = inputs.Max(i => i!.UpdatedAt);
+        var at = EventTime(c.MergedAt, now, "merged_at", latest);
+        var chains = inputs.Select(i => i!.ChainId).Distinct().ToList();
+        return new BatchCreated(c.EventId, c.Actor, c.Location, at, c.Output.Gtin, c.Output.Lot, total, c.Actor, chains.Count == 1 ? chains[0] : null, Origin.Merged, parts);
+    }
+
+    /// <summary>The event by which one input of a merge goes into the new batch.</summary>
+    public static BatchMerged MergeInput(BatchState? state, BatchCreated merged, BatchRef input, string eventId)
+    {
+        var batch = Existing(state, input);
+        if (batch.Custodian != merged.Actor)
+        {
+            throw DomainException.Denied($"batch {input} is held by {batch.Custodian}: only its custodian may merge it");
+        }
+
+        RequireMovable(batch, "merged");
+        return new BatchMerged(eventId, merged.Actor, merged.Location, merged.EventTime, new BatchRef(merged.Gtin, merged.Lot), batch.Quantity);
+    }
+
+    public static BatchState Existing(BatchState? state, BatchRef batch) =>
+        state ?? throw DomainException.NotFound($"batch {batch} does not exist");
+
+    /// <summary>An event time: the given one, checked, or now when none was given.</summary>
+    public static DateTimeOffset EventTime(DateTimeOffset? given, DateTimeOffset now, string field, DateTimeOffset? notBefore = null)
+    {
+        if (given is not { } at)
+        {
+            return now;
+        }
+
+        if (at > now + ClockSkew)
+        {
+            throw DomainException.Invalid(field, $"{at:O} is in the future (server time {now:O})");
+        }
+
+        if (notBefore is { } earliest && at < earliest)
+        {
+            throw DomainException.Precondition($"{field} {at:O} is before the batch's previous event at {earliest:O}: events must be in order");
+        }
+
+        return at;
+    }
+
+    private static void RequireMovable(BatchState batch, string verb)
+    {
+        var why = batch.Status switch
+        {
+            BatchStatus.Active => null,
+            BatchStatus.OnHold => $"batch {batch.Ref} is on hold ({batch.HoldReason}) and cannot be {verb}",
+            BatchStatus.InTransit => $"batch {batch.Ref} is in transit to {batch.PendingReceiver} and cannot be {verb} until it is received",
+            _ => $"batch {batch.Ref} is {Words(batch.Status)} and cannot be {verb}",
+        };
+        if (why is not null)
+        {
+            throw DomainException.Precondition(why);
+        }
+    }
+
+    public static string Words(BatchStatus status) => status switch
+    {
+        BatchStatus.InTransit => "in transit",
+        BatchStatus.OnHold => "on hold",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static string Words(CheckpointKind kind) => kind switch
+    {
+        CheckpointKind.FoodSafety => "food-safety",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

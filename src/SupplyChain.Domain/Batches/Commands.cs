@@ -1,0 +1,81 @@
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Measures;
+
+namespace SupplyChain.Domain.Batches;
+
+// Commands carry validated values. A time left null is taken as the time the server stores the event.
+
+/// <summary>Make a new batch of a product.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.CreateBatch")]
+public sealed record CreateBatch(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Quantity Quantity,
+    [property: Id(3)] Gln Producer,
+    [property: Id(4)] Gln Location,
+    [property: Id(5)] DateTimeOffset? ProducedAt,
+    [property: Id(6)] string? ChainId);
+
+/// <summary>Record a production step, an environmental reading or a food-safety inspection.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.RecordCheckpoint")]
+public sealed record RecordCheckpoint(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Actor,
+    [property: Id(3)] CheckpointKind Kind,
+    [property: Id(4)] string Step,
+    [property: Id(5)] Gln Location,
+    [property: Id(6)] DateTimeOffset? ObservedAt,
+    [property: Id(7)] IReadOnlyList<Measurement> Measurements,
+    [property: Id(8)] Certificate? Certificate);
+
+/// <summary>Hand a whole batch to a named receiver.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.ShipBatch")]
+public sealed record ShipBatch(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Actor,
+    [property: Id(3)] Gln Receiver,
+    [property: Id(4)] Quantity? Quantity,
+    [property: Id(5)] Gln Location,
+    [property: Id(6)] DateTimeOffset? ShippedAt);
+
+/// <summary>Accept (with the amount that arrived) or reject a shipment.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.ReceiveBatch")]
+public sealed record ReceiveBatch(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Actor,
+    [property: Id(3)] bool Accept,
+    [property: Id(4)] Quantity? Received,
+    [property: Id(5)] string Condition,
+    [property: Id(6)] Gln Location,
+    [property: Id(7)] DateTimeOffset? ReceivedAt,
+    [property: Id(8)] IReadOnlyList<Measurement> Measurements,
+    [property: Id(9)] string Reason);
+
+/// <summary>Carve new child batches out of a batch; what is left stays in the parent.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.SplitBatch")]
+public sealed record SplitBatch(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Actor,
+    [property: Id(3)] IReadOnlyList<BatchPart> Parts,
+    [property: Id(4)] Gln Location,
+    [property: Id(5)] DateTimeOffset? SplitAt);
+
+/// <summary>Merge whole batches into one new batch.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.MergeBatches")]
+public sealed record MergeBatches(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] IReadOnlyList<BatchRef> Inputs,
+    [property: Id(2)] BatchRef Output,
+    [property: Id(3)] Gln Actor,
+    [property: Id(4)] Gln Location,
+    [property: Id(5)] DateTimeOffset? MergedAt);

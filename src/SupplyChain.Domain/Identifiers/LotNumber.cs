@@ -1,0 +1,29 @@
+namespace SupplyChain.Domain.Identifiers;
+
+/// <summary>A lot number (GS1 AI 10): 1 to 20 characters of the GS1 character set 82.</summary>
+public static class LotNumber
+{
+    public const int MaxLength = 20;
+
+    public static string Parse(string? text, string field = "lot")
+    {
+        var lot = text ?? "";
+        if (lot.Length == 0)
+        {
+            throw DomainException.Invalid(field, "is required");
+        }
+
+        if (lot.Length > MaxLength)
+        {
+            throw DomainException.Invalid(field, $"has {lot.Length} characters, at most {MaxLength} are allowed");
+        }
+
+        var bad = lot.FirstOrDefault(c => !Gs1.IsCharacterSet82(c));
+        if (bad != default)
+        {
+            throw DomainException.Invalid(field, $"character '{bad}' is not in the GS1 character set");
+        }
+
+        return lot;
+    }
+}
