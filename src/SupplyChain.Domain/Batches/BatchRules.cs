@@ -182,8 +182,8 @@ public static class BatchRules
         new(eventId, split.Actor, split.Location, split.EventTime, part.Batch.Gtin, part.Batch.Lot, part.Quantity,
             parent.Producer, parent.ChainId, Origin.Split, [new BatchPart(parent.Ref, part.Quantity)]);
 
-    /// <summary>Checks every input of a merge and decides the new batch's first event.</summary>
-    public static BatchCreated Merge(BatchState? output, IReadOnlyList<BatchState?> inputs, MergeBatches c, Product product, DateTimeOffset now)
+    /// <summary>Checks a merge command before any input is touched.</summary>
+    public static void CheckMerge(BatchState? output, MergeBatches c, Product product)
     {
         if (output is not null)
         {
@@ -205,42 +205,51 @@ public static class BatchRules
             throw DomainException.Invalid("inputs", "names the same batch twice");
         }
 
-        var parts = new List<BatchPart>();
-        for (var i = 0; i < inputs.Count; i++)
+        if (product.Gtin != c.Output.Gtin)
         {
-            var input = Existing(inputs[i], c.Inputs[i]);
-            if (input.Custodian != c.Actor)
-            {
-                throw DomainException.Denied($"batch {input.Ref} is held by {input.Custodian}: only its custodian may merge it");
-            }
-
-            RequireMovable(input, "merged");
-            if (input.Quantity.Unit != product.Unit)
-            {
-                throw DomainException.Precondition($"batch {input.Ref} is counted in {input.Quantity.Unit} but {product.Gtin} in {product.Unit}: merged quantities must share a unit");
-            }
-
-            parts.Add(new BatchPart(input.Ref, input.Quantity));
+            throw DomainException.Invalid("output_gtin", $"product {product.Gtin} does not match {c.Output.Gtin}");
         }
-
-        var total = parts.Aggregate(Quantity.Zero(product.Unit), (sum, p) => sum.Add(p.Quantity));
-        var latest = inputs.Max(i => i!.UpdatedAt);
-        var at = EventTime(c.MergedAt, now, "merged_at", latest);
-        var chains = inputs.Select(i => i!.ChainId).Distinct().ToList();
-        return new BatchCreated(c.EventId, c.Actor, c.Location, at, c.Output.Gtin, c.Output.Lot, total, c.Actor, chains.Count == 1 ? chains[0] : null, Origin.Merged, parts);
     }
 
     /// <summary>The event by which one input of a merge goes into the new batch.</summary>
-    public static BatchMerged MergeInput(BatchState? state, BatchCreated merged, BatchRef input, string eventId)
+    public static BatchMerged JoinMerge(BatchState? state, JoinMerge c, DateTimeOffset now)
     {
-        var batch = Existing(state, input);
-        if (batch.Custodian != merged.Actor)
+        var batch = Existing(state, c.Batch);
+        if (batch.Custodian != c.Actor)
         {
-            throw DomainException.Denied($"batch {input} is held by {batch.Custodian}: only its custodian may merge it");
+            throw DomainException.Denied($"batch {c.Batch} is held by {batch.Custodian}: only its custodian may merge it");
         }
 
         RequireMovable(batch, "merged");
-        return new BatchMerged(eventId, merged.Actor, merged.Location, merged.EventTime, new BatchRef(merged.Gtin, merged.Lot), batch.Quantity);
+        if (batch.Quantity.Unit != c.Unit)
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is counted in {batch.Quantity.Unit} but the merged product in {c.Unit}: merged quantities must share a unit");
+        }
+
+        var at = EventTime(c.MergedAt, now, "merged_at", batch.CreatedAt);
+        return new BatchMerged(c.EventId, c.Actor, c.Location, at, c.Into, batch.Quantity);
+    }
+
+    /// <summary>Undoes one input's part in a merge that could not be completed.</summary>
+    public static MergeReverted RevertMerge(BatchState? state, RevertMerge c, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (batch.Status != BatchStatus.Consumed || !batch.Children.Contains(c.Into))
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is not merged into {c.Into}");
+        }
+
+        return new MergeReverted(c.EventId, c.Actor, c.Location, now, c.Into, c.Quantity, c.Reason);
+    }
+
+    /// <summary>The new batch's first event, once every input has gone into it.</summary>
+    public static BatchCreated MergeOutput(MergeBatches c, IReadOnlyList<BatchMerged> joined, IReadOnlyList<string?> chains, Product product, DateTimeOffset now)
+    {
+        var total = joined.Aggregate(Quantity.Zero(product.Unit), (sum, j) => sum.Add(j.Quantity));
+        var parts = c.Inputs.Zip(joined, (input, j) => new BatchPart(input, j.Quantity)).ToList();
+        var distinct = chains.Distinct().ToList();
+        var at = c.MergedAt ?? joined.Max(j => j.EventTime);
+        return new BatchCreated(c.EventId, c.Actor, c.Location, at, c.Output.Gtin, c.Output.Lot, total, c.Actor, distinct.Count == 1 ? distinct[0] : null, Origin.Merged, parts);
     }
 
     public static BatchState Existing(BatchState? state, BatchRef batch) =>

@@ -79,3 +79,27 @@ public sealed record MergeBatches(
     [property: Id(3)] Gln Actor,
     [property: Id(4)] Gln Location,
     [property: Id(5)] DateTimeOffset? MergedAt);
+
+/// <summary>One input of a merge goes into the new batch (sent by the new batch to each input).</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.JoinMerge")]
+public sealed record JoinMerge(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] BatchRef Into,
+    [property: Id(3)] Gln Actor,
+    [property: Id(4)] Gln Location,
+    [property: Id(5)] DateTimeOffset? MergedAt,
+    [property: Id(6)] string Unit);
+
+/// <summary>Undo an input's part in a merge that another input refused.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.RevertMerge")]
+public sealed record RevertMerge(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] BatchRef Into,
+    [property: Id(3)] Quantity Quantity,
+    [property: Id(4)] Gln Actor,
+    [property: Id(5)] Gln Location,
+    [property: Id(6)] string Reason);

@@ -1,0 +1,304 @@
+using SupplyChain.Domain;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Chains;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Participants;
+using SupplyChain.Domain.Products;
+using SupplyChain.Grains.Chains;
+using SupplyChain.Grains.Participants;
+using SupplyChain.Grains.Products;
+using SupplyChain.Grains.Storage;
+
+namespace SupplyChain.Grains.Batches;
+
+/// <summary>
+/// A batch: loads its state from the head row of its log, asks the domain rules for the event a command makes,
+/// appends it, and only then replies. Work an event causes elsewhere (indexes, chain, split children) runs after
+/// the append and again on a retry with the same event id, so a crash in between is finished by the retry.
+/// </summary>
+public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimeProvider clock) : Grain, IBatchGrain
+{
+    private BatchRef _ref = null!;
+    private BatchState? _state;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
+        _state = await log.ReadStateAsync(_ref, cancellationToken);
+    }
+
+    public Task<BatchState?> GetAsync() => Task.FromResult(_state);
+
+    public Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max) =>
+        _state is null ? Task.FromResult<IReadOnlyList<StoredEvent>>([]) : log.ReadEventsAsync(_ref, fromVersion, max);
+
+    public Task<BatchReply> CreateAsync(CreateBatch command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            if (_state is not null)
+            {
+                throw DomainException.Exists($"batch {_ref} already exists");
+            }
+
+            var product = await ProductAsync(command.Batch.Gtin);
+            await ParticipantAsync(command.Producer, "producer_gln");
+            if (command.ChainId is { } chainId)
+            {
+                await ChainAsync(chainId);
+            }
+
+            return BatchRules.Create(_state, command, product, now);
+        });
+
+    public Task<BatchReply> RecordCheckpointAsync(RecordCheckpoint command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            var batch = BatchRules.Existing(_state, _ref);
+            var actor = await ParticipantAsync(command.Actor, "actor_gln");
+            var product = await ProductAsync(batch.Ref.Gtin);
+            var chain = batch.ChainId is { } id ? await ChainAsync(id) : null;
+            return BatchRules.Checkpoint(_state, command, actor, product, chain, now);
+        });
+
+    public Task<BatchReply> ShipAsync(ShipBatch command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            var shipped = BatchRules.Ship(_state, command, now);
+            await ParticipantAsync(command.Receiver, "receiver_gln");
+            return shipped;
+        });
+
+    public Task<BatchReply> ReceiveAsync(ReceiveBatch command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            var chain = _state?.ChainId is { } id ? await ChainAsync(id) : null;
+            return BatchRules.Receive(_state, command, chain, now);
+        });
+
+    public Task<BatchReply> SplitAsync(SplitBatch command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            var split = BatchRules.Split(_state, command, now);
+            var children = await Task.WhenAll(split.Children.Select(c => Batch(c.Batch).GetAsync()));
+            var taken = split.Children.Where((_, i) => children[i] is not null).Select(c => c.Batch).FirstOrDefault();
+            if (taken is not null)
+            {
+                throw DomainException.Exists($"batch {taken} already exists: every part needs a new lot");
+            }
+
+            return split;
+        });
+
+    public Task<BatchReply> CreateChildAsync(BatchCreated created) =>
+        WriteAsync(created.EventId, EventHash.Fingerprint(created), _ =>
+            Task.FromResult<BatchEvent>(_state is null ? created : throw DomainException.Exists($"batch {_ref} already exists")));
+
+    public async Task<BatchReply> JoinMergeAsync(JoinMerge command)
+    {
+        var reply = await WriteAsync(command.EventId, EventHash.Fingerprint(command), now => Task.FromResult<BatchEvent>(BatchRules.JoinMerge(_state, command, now)));
+        if (reply.Replayed && !reply.Batch.Children.Contains(command.Into))
+        {
+            throw DomainException.Precondition($"batch {_ref} was taken back out of merge {command.Into}: merge again with a new event id");
+        }
+
+        return reply;
+    }
+
+    public Task<BatchReply> RevertMergeAsync(RevertMerge command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), now => Task.FromResult<BatchEvent>(BatchRules.RevertMerge(_state, command, now)));
+
+    public async Task<BatchReply> MergeAsync(MergeBatches command)
+    {
+        var fingerprint = EventHash.Fingerprint(command);
+        if (_state is not null)
+        {
+            return await ReplayAsync(command.EventId, fingerprint) ?? throw DomainException.Exists($"batch {_ref} already exists: merge into a new lot");
+        }
+
+        var product = await ProductAsync(command.Output.Gtin);
+        BatchRules.CheckMerge(_state, command, product);
+        await ParticipantAsync(command.Actor, "actor_gln");
+
+        // Inputs go first, so that a crash before the new batch is stored loses nothing a retry cannot finish.
+        var joins = command.Inputs.Select((input, i) => Batch(input).JoinMergeAsync(
+            new JoinMerge(EventId.Derived(command.EventId, "merge", i), input, command.Output, command.Actor, command.Location, command.MergedAt, product.Unit))).ToList();
+        try
+        {
+            await Task.WhenAll(joins);
+        }
+        catch (Exception)
+        {
+            await RevertAsync(command, joins, "another input could not be merged");
+            throw joins.Select(j => j.Exception?.InnerException).OfType<DomainException>().FirstOrDefault()
+                ?? joins.First(j => j.IsFaulted).Exception!.InnerException!;
+        }
+
+        var joined = joins.Select(j => j.Result).ToList();
+        var created = BatchRules.MergeOutput(command, joined.Select(j => (BatchMerged)j.Event.Event).ToList(), joined.Select(j => j.Batch.ChainId).ToList(), product, clock.GetUtcNow());
+        try
+        {
+            var reply = await AppendAsync(created, fingerprint, clock.GetUtcNow());
+            return reply with { Related = joined.Select(j => j.Batch).ToList() };
+        }
+        catch (DomainException ex) when (ex.Refusal == Refusal.AlreadyExists)
+        {
+            await RevertAsync(command, joins, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task RevertAsync(MergeBatches command, List<Task<BatchReply>> joins, string reason)
+    {
+        var reverts = joins.Select((join, i) => (join, i)).Where(x => x.join.IsCompletedSuccessfully)
+            .Select(x => Batch(command.Inputs[x.i]).RevertMergeAsync(new RevertMerge(
+                EventId.Derived(command.EventId, "unmerge", x.i), command.Inputs[x.i], command.Output, ((BatchMerged)x.join.Result.Event.Event).Quantity,
+                command.Actor, command.Location, reason)));
+        await Task.WhenAll(reverts);
+    }
+
+    /// <summary>Decides, appends and runs the effects of one event; a retry returns the first result.</summary>
+    private async Task<BatchReply> WriteAsync(string eventId, string fingerprint, Func<DateTimeOffset, Task<BatchEvent>> decide)
+    {
+        var now = clock.GetUtcNow();
+        BatchEvent decided;
+        try
+        {
+            decided = await decide(now);
+        }
+        catch (DomainException)
+        {
+            // A retry of an event already stored may no longer pass the rules (a ship after a ship): answer it as stored.
+            if (_state is not null && await ReplayAsync(eventId, fingerprint) is { } replay)
+            {
+                return replay;
+            }
+
+            throw;
+        }
+
+        return await AppendAsync(decided, fingerprint, now);
+    }
+
+    private async Task<BatchReply> AppendAsync(BatchEvent decided, string fingerprint, DateTimeOffset now)
+    {
+        var version = (_state?.Version ?? 0) + 1;
+        var (recorded, canonical) = EventHash.Record(_ref, version, _state?.HeadHash ?? "", now, decided);
+        var next = BatchState.Apply(_state, recorded);
+        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next))
+        {
+            if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
+            {
+                return replay;
+            }
+
+            // Another activation wrote this batch: take what is stored and let the caller retry.
+            _state = await log.ReadStateAsync(_ref);
+            throw DomainException.Exists($"batch {_ref} changed while this event was being stored; retry");
+        }
+
+        _state = next;
+        var related = await ApplyEffectsAsync(recorded);
+        return new BatchReply(recorded, false, _state, related);
+    }
+
+    private async Task<BatchReply?> ReplayAsync(string eventId, string fingerprint)
+    {
+        if (await log.FindEventIdAsync(_ref, eventId) is not { } found)
+        {
+            return null;
+        }
+
+        if (found.Fingerprint != fingerprint)
+        {
+            throw DomainException.Exists($"event_id '{eventId}' was already used on batch {_ref} (version {found.Version}) for other content");
+        }
+
+        _state ??= await log.ReadStateAsync(_ref);
+        var stored = await log.ReadEventsAsync(_ref, found.Version, 1);
+        var recorded = stored[0].Recorded;
+        var related = await ApplyEffectsAsync(recorded);
+        return new BatchReply(recorded, true, _state!, related);
+    }
+
+    /// <summary>Brings indexes, chain and child batches in line with an event; safe to run again.</summary>
+    private async Task<IReadOnlyList<BatchState>> ApplyEffectsAsync(RecordedEvent recorded)
+    {
+        var state = _state!;
+        IReadOnlyList<BatchState> related = [];
+        Gln? previousHolder = null;
+        ChainMovement? movement = null;
+        switch (recorded.Event)
+        {
+            case BatchCreated created:
+                await index.AddAsync(created.Producer, BatchListing.Produced, _ref);
+                movement = Movement(recorded, MovementKind.Joined, created.Actor);
+                break;
+            case CheckpointRecorded checkpoint:
+                movement = Movement(recorded, MovementKind.Checked, state.Custodian, violations: CheckpointRules.Violations(checkpoint.Results));
+                break;
+            case BatchShipped shipped:
+                movement = Movement(recorded, MovementKind.Shipped, shipped.Actor, shipped.Receiver);
+                break;
+            case BatchReceived received:
+                previousHolder = received.Shipper;
+                movement = Movement(recorded, MovementKind.Received, received.Actor, violations: [.. CheckpointRules.Violations(received.Results), .. received.MissingReadings]);
+                break;
+            case ShipmentRejected rejected:
+                movement = Movement(recorded, MovementKind.Rejected, rejected.Shipper);
+                break;
+            case BatchSplit split:
+                related = await Task.WhenAll(split.Children.Select((part, i) =>
+                    Batch(part.Batch).CreateChildAsync(BatchRules.SplitChild(state, split, part, EventId.Derived(split.EventId, "split", i)))
+                        .ContinueWith(t => t.Result.Batch, TaskScheduler.Current)));
+                movement = split.Remaining.Value == 0 ? Movement(recorded, MovementKind.Consumed, split.Actor) : null;
+                break;
+            case BatchMerged merged:
+                movement = Movement(recorded, MovementKind.Consumed, merged.Actor);
+                break;
+        }
+
+        await SyncHeldAsync(state, previousHolder);
+        if (movement is not null && state.ChainId is { } chainId)
+        {
+            await GrainFactory.GetGrain<IChainGrain>(chainId).RecordAsync(movement);
+        }
+
+        return related;
+    }
+
+    private ChainMovement Movement(RecordedEvent recorded, MovementKind kind, Gln custodian, Gln? receiver = null, IReadOnlyList<string>? violations = null) =>
+        new(_ref, recorded.Version, recorded.Event.EventTime, kind, custodian, receiver, violations ?? []);
+
+    /// <summary>The custodian's held list has the batch while it is not consumed; a previous holder's does not.</summary>
+    private async Task SyncHeldAsync(BatchState state, Gln? previousHolder)
+    {
+        if (state.Status == BatchStatus.Consumed)
+        {
+            await index.RemoveAsync(state.Custodian, BatchListing.Held, _ref);
+        }
+        else
+        {
+            await index.AddAsync(state.Custodian, BatchListing.Held, _ref);
+        }
+
+        if (previousHolder is { } previous && previous != state.Custodian)
+        {
+            await index.RemoveAsync(previous, BatchListing.Held, _ref);
+        }
+    }
+
+    private IBatchGrain Batch(BatchRef batch) => GrainFactory.GetGrain<IBatchGrain>(batch.Key);
+
+    private async Task<Product> ProductAsync(Gtin gtin) =>
+        (await GrainFactory.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product
+        ?? throw DomainException.Precondition($"product {gtin} is not registered");
+
+    private async Task<Participant> ParticipantAsync(Gln gln, string field) =>
+        (await GrainFactory.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant
+        ?? throw DomainException.Precondition($"{field} {gln} is not a registered participant");
+
+    private async Task<ChainDefinition> ChainAsync(string chainId) =>
+        (await GrainFactory.GetGrain<IChainGrain>(chainId).GetAsync())?.Chain
+        ?? throw DomainException.Precondition($"chain '{chainId}' is not defined");
+}

@@ -1,0 +1,63 @@
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Grains.Storage;
+
+namespace SupplyChain.Grains.Batches;
+
+/// <summary>The answer to a write: the stored event, whether it was stored before, and the batch after it.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.BatchReply")]
+public sealed record BatchReply(
+    [property: Id(0)] RecordedEvent Event,
+    [property: Id(1)] bool Replayed,
+    [property: Id(2)] BatchState Batch,
+    [property: Id(3)] IReadOnlyList<BatchState> Related);
+
+/// <summary>A batch (lot), keyed by "{gtin14}/{lot}": its append-only, hash-chained event log and current state.</summary>
+[Alias("SupplyChain.IBatchGrain")]
+public interface IBatchGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the batch of a product for its producer.</summary>
+    [Alias("Create")]
+    Task<BatchReply> CreateAsync(CreateBatch command);
+
+    /// <summary>Records and judges a checkpoint.</summary>
+    [Alias("RecordCheckpoint")]
+    Task<BatchReply> RecordCheckpointAsync(RecordCheckpoint command);
+
+    /// <summary>Ships the batch to a named receiver.</summary>
+    [Alias("Ship")]
+    Task<BatchReply> ShipAsync(ShipBatch command);
+
+    /// <summary>Accepts or rejects the shipment.</summary>
+    [Alias("Receive")]
+    Task<BatchReply> ReceiveAsync(ReceiveBatch command);
+
+    /// <summary>Splits parts of the batch into new child batches.</summary>
+    [Alias("Split")]
+    Task<BatchReply> SplitAsync(SplitBatch command);
+
+    /// <summary>Called on the new batch: merges the inputs into it.</summary>
+    [Alias("Merge")]
+    Task<BatchReply> MergeAsync(MergeBatches command);
+
+    /// <summary>Called by a parent on each new child of a split: the child's first event.</summary>
+    [Alias("CreateChild")]
+    Task<BatchReply> CreateChildAsync(BatchCreated created);
+
+    /// <summary>Called by a merged batch on each input: the input goes into it.</summary>
+    [Alias("JoinMerge")]
+    Task<BatchReply> JoinMergeAsync(JoinMerge command);
+
+    /// <summary>Called by a merged batch on inputs that joined a merge that failed.</summary>
+    [Alias("RevertMerge")]
+    Task<BatchReply> RevertMergeAsync(RevertMerge command);
+
+    /// <summary>The current state, or null when the batch does not exist.</summary>
+    [Alias("Get")]
+    Task<BatchState?> GetAsync();
+
+    /// <summary>Stored events from a version on, in order.</summary>
+    [Alias("GetHistory")]
+    Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max);
+}

@@ -1,0 +1,112 @@
+using Azure;
+using Azure.Data.Tables;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Identifiers;
+
+namespace SupplyChain.Grains.Storage;
+
+/// <summary>An event stored for a batch, with the exact text its hash covers.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.StoredEvent")]
+public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
+
+/// <summary>
+/// The append-only batch log in Azure Tables: a partition per batch, a row per event ("e" + version),
+/// a row per client event id ("i" + id) and a head row ("h") with the state after the last event.
+/// An append inserts rows and replaces the head in one entity-group transaction, so its cost does not
+/// grow with the history, and an insert that collides tells a retry or a second writer apart.
+/// </summary>
+public sealed class BatchLogStore(Tables tables)
+{
+    private const string Head = "h";
+
+    public async Task<BatchState?> ReadStateAsync(BatchRef batch, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct);
+        return row.HasValue && row.Value is { } head
+            ? System.Text.Json.JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical)
+            : null;
+    }
+
+    /// <summary>Stores events and the state after them; false when a row already existed (nothing is written then).</summary>
+    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var partition = Partition(batch);
+        var actions = new List<TableTransactionAction>(events.Count * 2 + 1);
+        foreach (var stored in events)
+        {
+            var e = stored.Recorded;
+            var row = new TableEntity(partition, EventRow(e.Version))
+            {
+                ["EventId"] = e.Event.EventId,
+                ["Hash"] = e.Hash,
+                ["PreviousHash"] = e.PreviousHash,
+                ["RecordedAt"] = e.RecordedAt,
+            };
+            ChunkedText.Write(row, "Json", stored.CanonicalJson);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, IdRow(e.Event.EventId))
+            {
+                ["Version"] = e.Version,
+                ["Fingerprint"] = stored.Fingerprint,
+            }));
+        }
+
+        var head = new TableEntity(partition, Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
+        ChunkedText.Write(head, "State", System.Text.Json.JsonSerializer.Serialize(state, EventHash.Canonical));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, head));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The version and content fingerprint stored under a client event id, if any.</summary>
+    public async Task<(long Version, string Fingerprint)?> FindEventIdAsync(BatchRef batch, string eventId, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), IdRow(eventId), cancellationToken: ct);
+        return row.HasValue && row.Value is { } found
+            ? (found.GetInt64("Version") ?? 0, found.GetString("Fingerprint") ?? "")
+            : null;
+    }
+
+    /// <summary>Events from a version on, in order, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(BatchRef batch, long fromVersion, int max, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {EventRow(Math.Max(1, fromVersion))} and RowKey lt {"f"}");
+        var events = new List<StoredEvent>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
+        {
+            var json = ChunkedText.Read(row, "Json");
+            var version = long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+            var recorded = new RecordedEvent(
+                version,
+                row.GetDateTimeOffset("RecordedAt") ?? default,
+                row.GetString("PreviousHash") ?? "",
+                row.GetString("Hash") ?? "",
+                EventHash.ParseEvent(json));
+            events.Add(new StoredEvent(recorded, json, ""));
+            if (events.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return events;
+    }
+
+    public static string Partition(BatchRef batch) => TableKey.Escape(batch.Key);
+
+    public static string EventRow(long version) => $"e{version:D12}";
+
+    public static string IdRow(string eventId) => "i" + TableKey.Escape(eventId);
+}
