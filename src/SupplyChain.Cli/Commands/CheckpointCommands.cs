@@ -41,7 +41,7 @@ internal static class CheckpointCommands
         eventId.Announce(context.Out);
 
         var response = await new BatchService.BatchServiceClient(context.Channel).RecordCheckpointAsync(request);
-        BatchView.WriteResponse(context.Out, response);
+        BatchView.WriteResponse(context.Out, response, judged: true);
         return ExitCode.Success;
     }
 }

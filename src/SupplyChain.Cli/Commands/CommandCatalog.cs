@@ -17,7 +17,7 @@ internal static class CommandCatalog
     ];
 
     /// <summary>The command whose words begin the line, and the words after them.</summary>
-    public static (Command Command, IReadOnlyList<string> Rest) Find(IReadOnlyList<string> words)
+    public static (Command Command, IReadOnlyList<string> Words) Find(IReadOnlyList<string> words)
     {
         foreach (var command in All.OrderByDescending(command => command.Name.Length))
         {

@@ -46,8 +46,8 @@ internal static class BatchView
         table.WriteTo(output, "(no batches)");
     }
 
-    /// <summary>The stored event, the batch after it, the batches it made and, for readings, the verdict.</summary>
-    public static void WriteResponse(TextWriter output, BatchEventResponse response)
+    /// <summary>The stored event, the batch after it, the batches it made and the verdict on readings (always when judged).</summary>
+    public static void WriteResponse(TextWriter output, BatchEventResponse response, bool judged = false)
     {
         var receipt = response.Receipt;
         if (receipt is not null)
@@ -74,7 +74,7 @@ internal static class BatchView
             WriteList(output, response.Related);
         }
 
-        if (response.Verdict != Verdict.Unspecified || response.Results.Count > 0)
+        if (judged || response.Verdict != Verdict.Unspecified || response.Results.Count > 0)
         {
             output.WriteLine();
             WriteReadings(output, response.Verdict, response.Results);

@@ -27,7 +27,7 @@ internal sealed class Table(params string[] headers)
         }
 
         var widths = headers
-            .Select((header, column) => _rows.Max(row => row[column].Length) is var widest && widest > header.Length ? widest : header.Length)
+            .Select((header, column) => Math.Max(header.Length, _rows.Max(row => row[column].Length)))
             .ToArray();
         WriteRow(output, headers, widths);
         WriteRow(output, widths.Select(width => new string('-', width)).ToArray(), widths);

@@ -1,0 +1,57 @@
+using Azure;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Orleans.Runtime;
+using Orleans.Storage;
+using SupplyChain.Domain;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>Turns refusals and outages into precise gRPC statuses, so no known failure surfaces as UNKNOWN.</summary>
+public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw ToRpc(ex, context.Method);
+        }
+    }
+
+    public RpcException ToRpc(Exception ex, string method)
+    {
+        var status = ex switch
+        {
+            DomainException d => new Status(Code(d.Refusal), d.Message),
+            OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
+            InconsistentStateException => new Status(StatusCode.Unavailable, "stored state changed underneath this call; retry it with the same event_id"),
+            RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
+            HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
+            TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),
+            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException or OrleansException =>
+                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.GetType().Name}); retry with the same event_id"),
+            _ => new Status(StatusCode.Internal, "internal error; it has been logged"),
+        };
+        if (status.StatusCode is StatusCode.Internal or StatusCode.Unavailable)
+        {
+            logger.LogError(ex, "Call {Method} failed with {Status}", method, status.StatusCode);
+        }
+
+        return new RpcException(status);
+    }
+
+    private static StatusCode Code(Refusal refusal) => refusal switch
+    {
+        Refusal.InvalidArgument => StatusCode.InvalidArgument,
+        Refusal.NotFound => StatusCode.NotFound,
+        Refusal.FailedPrecondition => StatusCode.FailedPrecondition,
+        Refusal.AlreadyExists => StatusCode.AlreadyExists,
+        Refusal.PermissionDenied => StatusCode.PermissionDenied,
+        _ => StatusCode.Internal,
+    };
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SupplyChain.Server.Api;
+using SupplyChain.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    var address = System.Net.IPAddress.Parse(server.ListenAddress);
+    kestrel.Listen(address, server.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+    kestrel.Listen(address, server.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+});
+
+builder.AddSupplyChainSilo();
+builder.AddSupplyChainTelemetry();
+builder.Services.AddSingleton<ErrorMapping>();
+builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks();
+
+var app = builder.Build();
+app.MapGrpcService<ParticipantApi>();
+app.MapGrpcService<BatchApi>();
+app.MapGrpcService<ChainApi>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+app.MapHealthChecks("/healthz");
+app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
+app.Run();
+
+/// <summary>The server's entry point, visible to tests.</summary>
+public partial class Program;
