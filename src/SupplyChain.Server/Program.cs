@@ -16,7 +16,7 @@ builder.AddSupplyChainTelemetry();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks();
+builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false);
 
 var app = builder.Build();
 app.MapGrpcService<ParticipantApi>();

@@ -84,7 +84,7 @@ public static class BatchRules
             throw DomainException.Precondition($"ship the whole batch ({batch.Quantity}), not {q}: split it first to ship part of it");
         }
 
-        var at = EventTime(c.ShippedAt, now, "shipped_at", batch.CreatedAt);
+        var at = EventTime(c.ShippedAt, now, "shipped_at", batch.UpdatedAt);
         return new BatchShipped(c.EventId, c.Actor, c.Location, at, c.Receiver, batch.Quantity);
     }
 
@@ -173,14 +173,14 @@ public static class BatchRules
             throw DomainException.Precondition($"parts add up to {total}, more than the {batch.Quantity} in batch {c.Batch}: quantities are conserved");
         }
 
-        var at = EventTime(c.SplitAt, now, "split_at", batch.CreatedAt);
+        var at = EventTime(c.SplitAt, now, "split_at", batch.UpdatedAt);
         return new BatchSplit(c.EventId, c.Actor, c.Location, at, c.Parts, batch.Quantity.Subtract(total));
     }
 
     /// <summary>The creation of one child of a split, as the child's first event.</summary>
     public static BatchCreated SplitChild(BatchState parent, BatchSplit split, BatchPart part, string eventId) =>
         new(eventId, split.Actor, split.Location, split.EventTime, part.Batch.Gtin, part.Batch.Lot, part.Quantity,
-            parent.Producer, parent.ChainId, Origin.Split, [new BatchPart(parent.Ref, part.Quantity)]);
+            parent.Producer, parent.ChainId, Origin.Split, new List<BatchPart> { new(parent.Ref, part.Quantity) });
 
     /// <summary>Checks a merge command before any input is touched.</summary>
     public static void CheckMerge(BatchState? output, MergeBatches c, Product product)
@@ -226,7 +226,7 @@ public static class BatchRules
             throw DomainException.Precondition($"batch {c.Batch} is counted in {batch.Quantity.Unit} but the merged product in {c.Unit}: merged quantities must share a unit");
         }
 
-        var at = EventTime(c.MergedAt, now, "merged_at", batch.CreatedAt);
+        var at = EventTime(c.MergedAt, now, "merged_at", batch.UpdatedAt);
         return new BatchMerged(c.EventId, c.Actor, c.Location, at, c.Into, batch.Quantity);
     }
 

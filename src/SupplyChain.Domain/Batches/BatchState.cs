@@ -47,10 +47,10 @@ public sealed record BatchState(
             BatchSplit e => state with
             {
                 Quantity = e.Remaining,
-                Children = [.. state.Children, .. e.Children.Select(c => c.Batch)],
+                Children = state.Children.Concat(e.Children.Select(c => c.Batch)).ToList(),
                 Status = e.Remaining.Value == 0 ? BatchStatus.Consumed : state.Status,
             },
-            BatchMerged e => state with { Quantity = Quantity.Zero(state.Quantity.Unit), Children = [.. state.Children, e.Into], Status = BatchStatus.Consumed },
+            BatchMerged e => state with { Quantity = Quantity.Zero(state.Quantity.Unit), Children = state.Children.Append(e.Into).ToList(), Status = BatchStatus.Consumed },
             MergeReverted e => state with
             {
                 Quantity = e.Quantity, Children = state.Children.Where(c => c != e.Into).ToList(), Status = BatchStatus.Active,

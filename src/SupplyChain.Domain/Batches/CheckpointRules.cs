@@ -61,5 +61,11 @@ public static class CheckpointRules
         {
             throw DomainException.Invalid("measurements", $"has {measurements.Count} readings, at most {MaxMeasurements} are allowed");
         }
+
+        var twice = measurements.GroupBy(m => m.Type).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw DomainException.Invalid("measurements", $"'{twice.Key}' is given {twice.Count()} times: give each reading once");
+        }
     }
 }

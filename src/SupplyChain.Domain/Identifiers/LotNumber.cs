@@ -18,10 +18,12 @@ public static class LotNumber
             throw DomainException.Invalid(field, $"has {lot.Length} characters, at most {MaxLength} are allowed");
         }
 
-        var bad = lot.FirstOrDefault(c => !Gs1.IsCharacterSet82(c));
-        if (bad != default)
+        foreach (var c in lot)
         {
-            throw DomainException.Invalid(field, $"character '{bad}' is not in the GS1 character set");
+            if (!Gs1.IsCharacterSet82(c))
+            {
+                throw DomainException.Invalid(field, $"character '{c}' is not in the GS1 character set");
+            }
         }
 
         return lot;

@@ -18,9 +18,9 @@ public sealed record Limit(
             throw DomainException.Invalid(field, $"limit on '{name}' needs a min, a max or both");
         }
 
-        if (min is { } lo && (double.IsNaN(lo) || double.IsInfinity(lo)) || max is { } hi && (double.IsNaN(hi) || double.IsInfinity(hi)))
+        if (min is { } lo && !(Math.Abs(lo) <= 1e12) || max is { } hi && !(Math.Abs(hi) <= 1e12))
         {
-            throw DomainException.Invalid(field, $"limit on '{name}' must be finite");
+            throw DomainException.Invalid(field, $"limit on '{name}' must be finite and within ±1e12");
         }
 
         if (min > max)

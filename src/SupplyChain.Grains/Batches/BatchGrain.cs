@@ -242,7 +242,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
                 break;
             case BatchReceived received:
                 previousHolder = received.Shipper;
-                movement = Movement(recorded, MovementKind.Received, received.Actor, violations: [.. CheckpointRules.Violations(received.Results), .. received.MissingReadings]);
+                movement = Movement(recorded, MovementKind.Received, received.Actor, violations: CheckpointRules.Violations(received.Results).Concat(received.MissingReadings).ToList());
                 break;
             case ShipmentRejected rejected:
                 movement = Movement(recorded, MovementKind.Rejected, rejected.Shipper);

@@ -41,7 +41,7 @@ public sealed class ParticipantGrain(
             return;
         }
 
-        state.State.Record = record with { Products = [.. record.Products, gtin] };
+        state.State.Record = record with { Products = record.Products.Append(gtin).ToList() };
         await state.SaveAsync(DeactivateOnIdle);
     }
 }

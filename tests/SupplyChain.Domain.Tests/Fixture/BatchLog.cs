@@ -50,7 +50,7 @@ internal sealed class BatchLog(BatchRef batch)
         var state = State!;
         var got = received ?? state.Quantity;
         return Append(new BatchReceived(
-            $"receive-{_events.Count + 1}", state.PendingReceiver!.Value, location ?? Sample.Warehouse, at ?? state.UpdatedAt.AddHours(2),
+            $"receive-{_events.Count + 1}", state.PendingReceiver!.Value, location ?? Sample.Warehouse, at ?? state.UpdatedAt.AddMinutes(20),
             state.Custodian, state.Quantity, got, state.Quantity.Subtract(got), "good", [], Verdict.Pass, []));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 
@@ -20,5 +21,6 @@ public sealed record BatchCreated(
     [property: Id(6)] IReadOnlyList<BatchPart> Inputs)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
+    [JsonIgnore]
     public override string BizStep => Origin == Origin.Produced ? "commissioning" : "transforming";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 
@@ -15,5 +16,6 @@ public sealed record BatchMerged(
     [property: Id(1)] Quantity Quantity)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
+    [JsonIgnore]
     public override string BizStep => "transforming";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 
@@ -21,5 +22,6 @@ public sealed record BatchReceived(
     [property: Id(7)] IReadOnlyList<string> MissingReadings)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
+    [JsonIgnore]
     public override string BizStep => "receiving";
 }

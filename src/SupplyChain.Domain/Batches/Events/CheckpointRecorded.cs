@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 
 namespace SupplyChain.Domain.Batches.Events;
@@ -17,19 +18,20 @@ public sealed record CheckpointRecorded(
     [property: Id(4)] Certificate? Certificate)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
-    /// <summary>CBV 2.0 business steps a client may name as the step.</summary>
+    /// <summary>CBV 2.0 business steps a checkpoint's step may name; other steps (harvesting, drying) map by kind.</summary>
     public static readonly IReadOnlySet<string> CbvSteps = new HashSet<string>
     {
-        "harvesting", "drying", "packing", "inspecting", "sensor_reporting", "storing", "sampling",
-        "commissioning", "cycle_counting", "holding", "installing", "repairing", "encoding",
+        "packing", "repackaging", "inspecting", "sensor_reporting", "storing", "sampling", "holding",
+        "cycle_counting", "loading", "unloading", "picking", "staging_outbound", "transporting",
     };
 
+    [JsonIgnore]
     public override string BizStep =>
         CbvSteps.Contains(Step) ? Step
         : Kind switch
         {
             CheckpointKind.FoodSafety => "inspecting",
             CheckpointKind.Environmental => "sensor_reporting",
-            _ => "inspecting",
+            _ => "other",
         };
 }

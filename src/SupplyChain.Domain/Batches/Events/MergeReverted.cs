@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 
@@ -16,5 +17,6 @@ public sealed record MergeReverted(
     [property: Id(2)] string Reason)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
+    [JsonIgnore]
     public override string BizStep => "transforming";
 }

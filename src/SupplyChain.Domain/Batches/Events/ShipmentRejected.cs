@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChain.Domain.Identifiers;
 
 namespace SupplyChain.Domain.Batches.Events;
@@ -14,5 +15,6 @@ public sealed record ShipmentRejected(
     [property: Id(1)] string Reason)
     : BatchEvent(EventId, Actor, Location, EventTime)
 {
+    [JsonIgnore]
     public override string BizStep => "receiving";
 }

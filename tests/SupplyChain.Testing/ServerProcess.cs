@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text;
+using Grpc.Net.Client;
+
+namespace SupplyChain.Testing;
+
+/// <summary>The real server (ASP.NET Core + Orleans silo) as a separate process on free ports.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private ServerProcess(Dictionary<string, string> environment, int grpcPort, int httpPort)
+    {
+        _environment = environment;
+        GrpcPort = grpcPort;
+        HttpPort = httpPort;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+    }
+
+    public int GrpcPort { get; }
+
+    public int HttpPort { get; }
+
+    /// <summary>A gRPC channel over cleartext HTTP/2 to the server.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>Everything the server printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a server on its own ports against the given storage; extra settings as environment variables.</summary>
+    public static async Task<ServerProcess> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var grpc = FreePort.Next();
+        var http = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["Server__GrpcPort"] = $"{grpc}",
+            ["Server__HttpPort"] = $"{http}",
+            ["Orleans__SiloPort"] = $"{FreePort.Next()}",
+            ["Orleans__GatewayPort"] = $"{FreePort.Next()}",
+            ["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Storage__ConnectionString"] = storageConnectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var server = new ServerProcess(environment, grpc, http);
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Stops the server with SIGTERM (a graceful shutdown) and starts it again on the same ports and storage.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartProcessAsync();
+    }
+
+    /// <summary>Stops the server with SIGTERM; false when it had to be killed.</summary>
+    public async Task<bool> StopAsync()
+    {
+        if (_process is null)
+        {
+            return true;
+        }
+
+        var graceful = await Processes.TerminateAsync(_process, TimeSpan.FromSeconds(60));
+        _process.Dispose();
+        _process = null;
+        return graceful;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Channel.Dispose();
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var dll = RepositoryPaths.ServerDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the solution first");
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await Processes.WaitForPortAsync(GrpcPort, TimeSpan.FromSeconds(60), process, () => Output);
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException("server did not become healthy:\n" + Output);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (Environment.GetEnvironmentVariable("SUPPLYCHAIN_TEST_SERVER_LOG") is { Length: > 0 } file)
+            {
+                File.AppendAllText(file, $"[{GrpcPort}] {line}\n");
+            }
+        }
+    }
+}
