@@ -16,7 +16,7 @@ builder.AddSupplyChainTelemetry();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false);
+builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
 var app = builder.Build();
 app.MapGrpcService<ParticipantApi>();
@@ -24,7 +24,8 @@ app.MapGrpcService<BatchApi>();
 app.MapGrpcService<ChainApi>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
 
