@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from appsettings.json beside the binary, then environment variables and arguments.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

@@ -1,0 +1,58 @@
+using SupplyChain.V1;
+using CommandLine = SupplyChain.Cli.Cli;
+
+namespace SupplyChain.Server.Tests;
+
+/// <summary>The command-line client, run as a user would, against the real server.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class CliTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task A_producer_and_a_distributor_tell_the_story_with_the_cli()
+    {
+        var (producer, distributor) = (Ids.Gln(), Ids.Gln());
+        var gtin = Ids.Gtin13();
+        var lot = Ids.Lot();
+        await RunAsync(0, "participant", "register", "--gln", producer, "--name", "Vinh Loi honey household", "--role", "producer", "--province", "Bac Lieu", "--kind", "household");
+        await RunAsync(0, "participant", "register", "--gln", distributor, "--name", "Cho Lon distributor", "--role", "distributor");
+        await RunAsync(0, "product", "register", "--gtin", gtin, "--producer", producer, "--name", "U Minh melaleuca honey", "--category", "honey", "--unit", "LTR",
+            "--stars", "3", "--certificate", "OCOP-BL-2025-101", "--limit", "moisture::21:P1");
+        await RunAsync(0, "batch", "create", "--gtin", gtin, "--lot", lot, "--quantity", "120", "--unit", "LTR", "--producer", producer);
+
+        var pass = await RunAsync(0, "checkpoint", "--gtin", gtin, "--lot", lot, "--actor", producer, "--kind", "production", "--step", "packing", "--measure", "moisture=19.5:P1");
+        Assert.Contains("PASS", pass, StringComparison.Ordinal);
+        await RunAsync(0, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
+        var refused = await RunAsync(4, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
+        Assert.Contains("in transit", refused, StringComparison.Ordinal);
+        await RunAsync(0, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR", "--condition", "sealed");
+
+        var shown = await RunAsync(0, "batch", "show", gtin, lot);
+        Assert.Contains(distributor, shown, StringComparison.Ordinal);
+        Assert.Contains("119.5 LTR", shown, StringComparison.Ordinal);
+        var history = await RunAsync(0, "batch", "history", gtin, lot);
+        Assert.Contains("loss 0.5 LTR", history, StringComparison.Ordinal);
+
+        var batch = await fixture.Batches.GetBatchAsync(new GetBatchRequest { Gtin = gtin, Lot = lot });
+        Assert.Equal(4, batch.Version);
+        Assert.Equal(distributor, batch.CustodianGln);
+    }
+
+    [Fact]
+    public async Task Errors_have_their_own_exit_codes()
+    {
+        var missing = await RunAsync(3, "batch", "show", Ids.Gtin13(), "NOPE");
+        Assert.Contains("NotFound", missing, StringComparison.Ordinal);
+        var invalid = await RunAsync(2, "batch", "show", "8930000000011", "L1");
+        Assert.Contains("check digit", invalid, StringComparison.Ordinal);
+        await RunAsync(64, "batch", "create", "--gtin");
+    }
+
+    private async Task<string> RunAsync(int expectedExit, params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", .. args], stdout, stderr);
+        var output = stdout.ToString() + stderr;
+        Assert.True(exit == expectedExit, $"'{string.Join(' ', args)}' exited {exit}, expected {expectedExit}:\n{output}");
+        return output;
+    }
+}
