@@ -205,6 +205,11 @@ public static class BatchRules
             throw DomainException.Invalid("inputs", "names the same batch twice");
         }
 
+        if (c.Inputs.Contains(c.Output))
+        {
+            throw DomainException.Invalid("output_lot", $"{c.Output} is also named as an input: merge into a new lot");
+        }
+
         if (product.Gtin != c.Output.Gtin)
         {
             throw DomainException.Invalid("output_gtin", $"product {product.Gtin} does not match {c.Output.Gtin}");

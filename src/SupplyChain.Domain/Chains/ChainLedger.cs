@@ -77,6 +77,7 @@ public sealed class ChainLedger
             MovementKind.Received => new BatchOnChain(stageName, movement.At, movement.Custodian, null, null, movement.Version, false),
             MovementKind.Rejected => current! with { InTransitTo = null, ShippedAt = null, Since = movement.At },
             MovementKind.Consumed => LeaveStage(current!, movement) with { Consumed = true },
+            MovementKind.Restored => current! with { Consumed = false, Stage = stageName, Since = movement.At },
             _ => current!,
         };
         Batches[key] = next with { Version = movement.Version };

@@ -11,6 +11,7 @@ public enum MovementKind
     Rejected = 4,
     Checked = 5,
     Consumed = 6,
+    Restored = 7,
 }
 
 /// <summary>A batch event as the chain sees it: who holds the batch now and what was missed.</summary>

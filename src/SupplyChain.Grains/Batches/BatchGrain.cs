@@ -138,8 +138,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         var created = BatchRules.MergeOutput(command, joined.Select(j => (BatchMerged)j.Event.Event).ToList(), joined.Select(j => j.Batch.ChainId).ToList(), product, clock.GetUtcNow());
         try
         {
-            var reply = await AppendAsync(created, fingerprint, clock.GetUtcNow());
-            return reply with { Related = joined.Select(j => j.Batch).ToList() };
+            return await AppendAsync(created, fingerprint, clock.GetUtcNow());
         }
         catch (DomainException ex) when (ex.Refusal == Refusal.AlreadyExists)
         {
@@ -233,6 +232,13 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             case BatchCreated created:
                 await index.AddAsync(created.Producer, BatchListing.Produced, _ref);
                 movement = Movement(recorded, MovementKind.Joined, created.Actor);
+                if (created.Origin == Origin.Merged)
+                {
+                    // Inputs never call back into the merged batch, so reading them here cannot deadlock.
+                    var inputs = await Task.WhenAll(created.Inputs.Select(i => Batch(i.Batch).GetAsync()));
+                    related = inputs.OfType<BatchState>().ToList();
+                }
+
                 break;
             case CheckpointRecorded checkpoint:
                 movement = Movement(recorded, MovementKind.Checked, state.Custodian, violations: CheckpointRules.Violations(checkpoint.Results));
@@ -255,6 +261,9 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
                 break;
             case BatchMerged merged:
                 movement = Movement(recorded, MovementKind.Consumed, merged.Actor);
+                break;
+            case MergeReverted:
+                movement = Movement(recorded, MovementKind.Restored, state.Custodian);
                 break;
         }
 
