@@ -18,37 +18,37 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
     public override async Task<BatchEventResponse> CreateBatch(CreateBatchRequest request, ServerCallContext context)
     {
         var command = Requests.Create(request);
-        return Replies.Written(await Grain(command.Batch).CreateAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).CreateAsync(command)));
     }
 
     public override async Task<BatchEventResponse> RecordCheckpoint(RecordCheckpointRequest request, ServerCallContext context)
     {
         var command = Requests.Checkpoint(request);
-        return Replies.Written(await Grain(command.Batch).RecordCheckpointAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).RecordCheckpointAsync(command)));
     }
 
     public override async Task<BatchEventResponse> ShipBatch(ShipBatchRequest request, ServerCallContext context)
     {
         var command = Requests.Ship(request);
-        return Replies.Written(await Grain(command.Batch).ShipAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).ShipAsync(command)));
     }
 
     public override async Task<BatchEventResponse> ReceiveBatch(ReceiveBatchRequest request, ServerCallContext context)
     {
         var command = Requests.Receive(request);
-        return Replies.Written(await Grain(command.Batch).ReceiveAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).ReceiveAsync(command)));
     }
 
     public override async Task<BatchEventResponse> SplitBatch(SplitBatchRequest request, ServerCallContext context)
     {
         var command = Requests.Split(request);
-        return Replies.Written(await Grain(command.Batch).SplitAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).SplitAsync(command)));
     }
 
     public override async Task<BatchEventResponse> MergeBatches(MergeBatchesRequest request, ServerCallContext context)
     {
         var command = Requests.Merge(request);
-        return Replies.Written(await Grain(command.Output).MergeAsync(command));
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Output).MergeAsync(command)));
     }
 
     public override async Task<Batch> GetBatch(GetBatchRequest request, ServerCallContext context)

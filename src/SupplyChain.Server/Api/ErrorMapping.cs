@@ -25,18 +25,7 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
 
     public RpcException ToRpc(Exception ex, string method)
     {
-        var status = ex switch
-        {
-            DomainException d => new Status(Code(d.Refusal), d.Message),
-            OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
-            InconsistentStateException => new Status(StatusCode.Unavailable, "stored state changed underneath this call; retry it with the same event_id"),
-            RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
-            HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
-            TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),
-            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException or OrleansException =>
-                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.GetType().Name}); retry with the same event_id"),
-            _ => new Status(StatusCode.Internal, "internal error; it has been logged"),
-        };
+        var status = Classify(ex) ?? new Status(StatusCode.Internal, "internal error; it has been logged");
         if (status.StatusCode is StatusCode.Internal or StatusCode.Unavailable)
         {
             logger.LogError(ex, "Call {Method} failed with {Status}", method, status.StatusCode);
@@ -44,6 +33,35 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
 
         return new RpcException(status);
     }
+
+    /// <summary>The status of the first exception in the chain (inner and aggregated ones included) that is known.</summary>
+    private static Status? Classify(Exception ex)
+    {
+        var known = Known(ex);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        var inner = ex is AggregateException aggregate ? aggregate.InnerExceptions : ex.InnerException is { } one ? [one] : [];
+        return inner.Select(Classify).FirstOrDefault(s => s is not null);
+    }
+
+    private static Status? Known(Exception ex) =>
+        ex switch
+        {
+            DomainException d => new Status(Code(d.Refusal), d.Message),
+            OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
+            InconsistentStateException => new Status(StatusCode.Unavailable, "stored state changed underneath this call; retry it with the same event_id"),
+            RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
+            HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
+            TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),
+            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
+                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.GetType().Name}); retry with the same event_id"),
+            OrleansException when ex.InnerException is null =>
+                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.Message}); retry with the same event_id"),
+            _ => null,
+        };
 
     private static StatusCode Code(Refusal refusal) => refusal switch
     {

@@ -14,7 +14,7 @@ public static class Telemetry
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Azure.*")
                 .AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics
-                .AddMeter("Microsoft.Orleans", "SupplyChain")
+                .AddMeter("Microsoft.Orleans", Api.CaptureMetrics.MeterName)
                 .AddAspNetCoreInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
