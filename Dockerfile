@@ -19,8 +19,8 @@ COPY --from=build /app .
 ENV Server__ListenAddress=0.0.0.0 \
     Server__GrpcPort=5080 \
     Server__HttpPort=5081 \
-    Orleans__SiloPort=11111 \
-    Orleans__GatewayPort=30000
+    Cluster__SiloPort=11111 \
+    Cluster__GatewayPort=30000
 # gRPC (HTTP/2), health (HTTP/1.1), Orleans silo-to-silo, Orleans gateway.
 EXPOSE 5080 5081 11111 30000
 USER $APP_UID

@@ -23,6 +23,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>The running server's process id, for reading its CPU time and memory from /proc.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("the server is not running");
+
     /// <summary>A gRPC channel over cleartext HTTP/2 to the server.</summary>
     public GrpcChannel Channel { get; }
 
@@ -47,9 +50,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             ["Server__GrpcPort"] = $"{grpc}",
             ["Server__HttpPort"] = $"{http}",
-            ["Orleans__SiloPort"] = $"{FreePort.Next()}",
-            ["Orleans__GatewayPort"] = $"{FreePort.Next()}",
-            ["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Cluster__SiloPort"] = $"{FreePort.Next()}",
+            ["Cluster__GatewayPort"] = $"{FreePort.Next()}",
+            ["Cluster__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["Storage__ConnectionString"] = storageConnectionString,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
@@ -84,6 +87,23 @@ public sealed class ServerProcess : IAsyncDisposable
         _process = null;
         return graceful;
     }
+
+    /// <summary>Kills the server at once (SIGKILL), as a crashed machine would; nothing is flushed or handed over.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again after a stop or a kill, on the same ports and settings.</summary>
+    public Task StartAgainAsync() => _process is null ? StartProcessAsync() : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,7 @@ public sealed class ServerOptions
 /// <summary>Orleans cluster settings.</summary>
 public sealed class ClusterOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Cluster";
 
     public string ClusterId { get; set; } = "supplychain";
 
@@ -27,4 +27,13 @@ public sealed class ClusterOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Membership: Localhost (one process), AzureTable (many silos sharing a table), Kubernetes (pods, with AzureTable membership).</summary>
+    public string Clustering { get; set; } = "Localhost";
+
+    /// <summary>Address other silos reach this one at (AzureTable clustering); 127.0.0.1 when not set.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>How long a silo may miss probes before it is declared dead; short, so that calls move on within seconds.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Azure.Data.Tables;
+using Orleans.Configuration;
 using SupplyChain.Grains;
 using SupplyChain.Grains.Storage;
 
@@ -19,7 +21,7 @@ public static class SiloSetup
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            UseClustering(silo, cluster, storage);
             silo.AddAzureTableGrainStorage(StorageNames.Grains, options =>
             {
                 options.TableServiceClient = new TableServiceClient(storage.ConnectionString);
@@ -28,5 +30,40 @@ public static class SiloSetup
             silo.AddActivityPropagation();
         });
         return builder;
+    }
+
+    private static void UseClustering(ISiloBuilder silo, ClusterOptions cluster, StorageOptions storage)
+    {
+        switch (cluster.Clustering.ToLowerInvariant())
+        {
+            case "localhost":
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                return;
+            case "azuretable":
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress ?? "127.0.0.1"), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: cluster.AdvertisedAddress is not null);
+                break;
+            case "kubernetes":
+                // Cluster id, service id and endpoints come from the pod (labels and POD_* variables).
+                silo.UseKubernetesHosting();
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:Clustering '{cluster.Clustering}' is not one of Localhost, AzureTable, Kubernetes");
+        }
+
+        silo.UseAzureStorageClustering(options =>
+        {
+            options.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+            options.TableName = storage.TablePrefix + "silos";
+        });
+
+        // A dead silo is declared after two missed one-second probes, by one vote: callers move on within seconds.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout;
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 1;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        });
     }
 }

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SupplyChain.Testing;
+using SupplyChain.V1;
+using Xunit.Abstractions;
+
+namespace SupplyChain.Server.Tests;
+
+/// <summary>Three server processes share one cluster through Azure Table membership, against one Azurite.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "cluster";
+}
+
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Silos = 3;
+    private Azurite _azurite = null!;
+    private readonly List<ServerProcess> _servers = [];
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Cluster__Clustering"] = "AzureTable",
+            ["Cluster__ClusterId"] = "cluster-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        for (var i = 0; i < Silos; i++)
+        {
+            _servers.Add(await ServerProcess.StartAsync(_azurite.ConnectionString, settings));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_under_load_loses_no_acknowledged_event_and_calls_resume_within_five_seconds()
+    {
+        var channels = _servers.Select(s => s.Channel).ToList();
+        var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());
+        var participants = new ParticipantService.ParticipantServiceClient(channels[0]);
+        await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Gia Rai shrimp cooperative", Roles = { Role.Producer } });
+        await participants.RegisterProductAsync(new RegisterProductRequest { Gtin = gtin13, ProducerGln = producer, Name = "Frozen shrimp", Category = "shrimp", Unit = "KGM" });
+        var lots = Enumerable.Range(0, 30).Select(_ => Ids.Lot()).ToList();
+        for (var i = 0; i < lots.Count; i++)
+        {
+            await new BatchService.BatchServiceClient(channels[i % Silos]).CreateBatchAsync(new CreateBatchRequest
+            {
+                EventId = Ids.EventId(), Gtin = gtin13, Lot = lots[i], Quantity = new Quantity { Value = 100, Unit = "KGM" }, ProducerGln = producer,
+            });
+        }
+
+        var acknowledged = new ConcurrentBag<(string Lot, string EventId)>();
+        var clock = Stopwatch.StartNew();
+        var killedAt = TimeSpan.MaxValue;
+        var firstSuccessAfterKill = new ConcurrentDictionary<int, TimeSpan>();
+        var longestWrite = new ConcurrentBag<TimeSpan>();
+        var killed = new TaskCompletionSource();
+        var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            var gateway = worker % Silos;
+            for (var n = 0; n < 40; n++)
+            {
+                var lot = lots[random.Next(lots.Count)];
+                var request = new RecordCheckpointRequest
+                {
+                    EventId = Ids.EventId(), Gtin = Ids.Gtin14(gtin13), Lot = lot, ActorGln = producer, Kind = CheckpointKind.Environmental, Step = "pond water",
+                    Measurements = { new Measurement { Type = "temperature", Value = 28 + (n % 5), Unit = "CEL" } },
+                };
+                var started = clock.Elapsed;
+                var deadline = started + TimeSpan.FromSeconds(60);
+                while (true)
+                {
+                    try
+                    {
+                        var client = new BatchService.BatchServiceClient(channels[gateway]);
+                        await client.RecordCheckpointAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                        acknowledged.Add((lot, request.EventId));
+                        longestWrite.Add(clock.Elapsed - started);
+                        if (clock.Elapsed > killedAt)
+                        {
+                            firstSuccessAfterKill.TryAdd(worker, clock.Elapsed - killedAt);
+                        }
+
+                        break;
+                    }
+                    catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal && clock.Elapsed < deadline)
+                    {
+                        // Retry the same event id, through the next gateway.
+                        gateway = (gateway + 1) % Silos;
+                        await Task.Delay(50);
+                    }
+                }
+
+                if (acknowledged.Count == 60)
+                {
+                    killed.TrySetResult();
+                }
+            }
+        })).ToList();
+
+        await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        killedAt = clock.Elapsed;
+        await _servers[1].KillAsync();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.Equal(6 * 40, acknowledged.Count);
+        var recovery = firstSuccessAfterKill.Values.DefaultIfEmpty(TimeSpan.MaxValue).Max();
+        Assert.True(firstSuccessAfterKill.Count == 6, $"only {firstSuccessAfterKill.Count} of 6 clients wrote after the kill");
+        var longest = longestWrite.Max();
+        output.WriteLine($"every client wrote again within {recovery.TotalSeconds:F2} s of the kill; the longest write, retries included, took {longest.TotalSeconds:F2} s; {acknowledged.Count} events acknowledged");
+        Assert.True(recovery < TimeSpan.FromSeconds(5), $"calls resumed only {recovery.TotalSeconds:F1} s after the kill");
+        Assert.True(longest < TimeSpan.FromSeconds(5), $"a write took {longest.TotalSeconds:F1} s, retries included, to be acknowledged after the kill");
+
+        var reader = new BatchService.BatchServiceClient(channels[0]);
+        foreach (var lot in lots)
+        {
+            var history = await reader.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = Ids.Gtin14(gtin13), Lot = lot });
+            var ids = history.Events.Select(e => e.EventId).ToList();
+            Assert.Equal(Enumerable.Range(1, ids.Count).Select(v => (long)v), history.Events.Select(e => e.Version));
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            var expected = acknowledged.Where(a => a.Lot == lot).Select(a => a.EventId).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, ids.Skip(1).Order(StringComparer.Ordinal));
+        }
+    }
+}
