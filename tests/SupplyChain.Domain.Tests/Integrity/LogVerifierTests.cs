@@ -1,0 +1,130 @@
+using System.Text.Json;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Integrity;
+using SupplyChain.Domain.Tests.Fixture;
+
+namespace SupplyChain.Domain.Tests.Integrity;
+
+/// <summary>Verifying rows as storage holds them, after each kind of edit made behind the service's back.</summary>
+public sealed class LogVerifierTests
+{
+    private readonly BatchLog _log = ThreeEvents("L1");
+
+    private static BatchLog ThreeEvents(string lot)
+    {
+        var log = BatchLog.Produced(lot, 100m);
+        log.Ship(Sample.Distributor);
+        log.Receive(Sample.Kg(99m));
+        return log;
+    }
+
+    private static List<StoredLink> Links(BatchLog log) =>
+        log.Events.Select((e, i) => new StoredLink(e.Version, log.CanonicalJson[i], e.Hash, e.PreviousHash)).ToList();
+
+    private static StoredHead Head(BatchLog log) =>
+        new(log.State!.Version, log.State.HeadHash, JsonSerializer.Serialize(log.State, EventHash.Canonical));
+
+    private LogVerification Verify(List<StoredLink> links, StoredHead? head) => LogVerifier.Verify(_log.Batch, links, head);
+
+    [Fact]
+    public void An_untouched_log_verifies()
+    {
+        var verified = Verify(Links(_log), Head(_log));
+
+        Assert.True(verified.Ok, verified.Reason);
+        Assert.Equal((3L, 3L, _log.State!.HeadHash, (long?)null), (verified.EventsChecked, verified.HeadVersion, verified.HeadHash, verified.FirstBadVersion));
+    }
+
+    [Fact]
+    public void Edited_content_is_a_hash_mismatch_at_its_version()
+    {
+        var links = Links(_log);
+        links[1] = links[1] with { CanonicalJson = links[1].CanonicalJson!.Replace("\"value\":100", "\"value\":90", StringComparison.Ordinal) };
+        Assert.NotEqual(_log.CanonicalJson[1], links[1].CanonicalJson);
+
+        var verified = Verify(links, Head(_log));
+
+        Assert.Equal((false, 2L, ChainBreak.HashMismatch, 1L), (verified.Ok, verified.FirstBadVersion, verified.Break, verified.EventsChecked));
+        Assert.StartsWith("hash mismatch: version 2 stores hash ", verified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Content_rehashed_after_an_edit_breaks_the_link_from_the_next_event()
+    {
+        var links = Links(_log);
+        var edited = links[1].CanonicalJson!.Replace("\"value\":100", "\"value\":90", StringComparison.Ordinal);
+        links[1] = links[1] with { CanonicalJson = edited, Hash = EventHash.Chain(links[1].PreviousHash, edited) };
+
+        var verified = Verify(links, Head(_log));
+
+        Assert.Equal((3L, ChainBreak.PreviousHashDoesNotLink), (verified.FirstBadVersion, verified.Break));
+        Assert.StartsWith("previous hash does not link: version 3", verified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deleted_event_is_a_version_gap()
+    {
+        var links = Links(_log);
+        links.RemoveAt(1);
+
+        var verified = Verify(links, Head(_log));
+
+        Assert.Equal((2L, ChainBreak.VersionGap), (verified.FirstBadVersion, verified.Break));
+        Assert.Equal("version gap: expected version 2, the next stored event is version 3", verified.Reason);
+    }
+
+    [Fact]
+    public void A_row_that_names_no_version_is_a_version_gap()
+    {
+        var links = Links(_log);
+        links.Insert(0, new StoredLink(0, "{}", "", ""));
+
+        var verified = Verify(links, Head(_log));
+
+        Assert.Equal((1L, ChainBreak.VersionGap), (verified.FirstBadVersion, verified.Break));
+        Assert.Contains("a row that names no version", verified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_or_unreadable_content_does_not_parse()
+    {
+        var missing = Links(_log);
+        missing[0] = missing[0] with { CanonicalJson = null };
+        Assert.Equal((1L, ChainBreak.ContentDoesNotParse), Outcome(Verify(missing, Head(_log))));
+
+        // Garbage hashed consistently all the way to the head: only parsing it tells.
+        var garbage = new List<StoredLink> { new(1, "not an event", EventHash.Chain("", "not an event"), "") };
+        var verified = Verify(garbage, new StoredHead(1, garbage[0].Hash, null));
+        Assert.Equal((1L, ChainBreak.ContentDoesNotParse), Outcome(verified));
+        Assert.StartsWith("content does not parse: version 1", verified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_batchs_log_copied_in_is_misplaced_content()
+    {
+        var other = ThreeEvents("L2");
+
+        var verified = LogVerifier.Verify(_log.Batch, Links(other), Head(other));
+
+        Assert.Equal((1L, ChainBreak.ContentMisplaced), Outcome(verified));
+        Assert.Contains($"holds the event of {other.Batch.Key} version 1", verified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_head_that_does_not_name_the_last_event_is_reported()
+    {
+        var links = Links(_log);
+        var head = Head(_log);
+
+        var lastDeleted = Verify(links.Take(2).ToList(), head);
+        Assert.Equal((3L, ChainBreak.HeadDoesNotMatch, 2L), (lastDeleted.FirstBadVersion, lastDeleted.Break, lastDeleted.EventsChecked));
+        Assert.StartsWith("head does not match: the head names version 3", lastDeleted.Reason, StringComparison.Ordinal);
+        Assert.Contains("the log ends at version 2", lastDeleted.Reason, StringComparison.Ordinal);
+
+        Assert.Equal((3L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, head with { HeadHash = "0000" })));
+        Assert.Equal((3L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, head with { StateJson = head.StateJson!.Replace("\"version\":3", "\"version\":2", StringComparison.Ordinal) })));
+        Assert.Equal((3L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, null)));
+    }
+
+    private static (long?, ChainBreak?) Outcome(LogVerification v) => (v.FirstBadVersion, v.Break);
+}
