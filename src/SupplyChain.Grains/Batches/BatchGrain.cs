@@ -5,6 +5,7 @@ using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
+using SupplyChain.Domain.Traces;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Participants;
 using SupplyChain.Grains.Products;
@@ -22,6 +23,9 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     private BatchRef _ref = null!;
     private BatchState? _state;
 
+    // What traces need of the history: built from storage on the first trace request, then kept in step with each append.
+    private BatchTrail? _trail;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
@@ -32,6 +36,22 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max) =>
         _state is null ? Task.FromResult<IReadOnlyList<StoredEvent>>([]) : log.ReadEventsAsync(_ref, fromVersion, max);
+
+    public async Task<TraceNode?> GetTraceNodeAsync()
+    {
+        if (_state is null)
+        {
+            return null;
+        }
+
+        if (_trail is null)
+        {
+            var events = await log.ReadEventsAsync(_ref, 1, checked((int)_state.Version));
+            _trail = BatchTrail.Of(events.Select(e => e.Recorded));
+        }
+
+        return new TraceNode(_state, _trail!);
+    }
 
     public Task<BatchReply> CreateAsync(CreateBatch command) =>
         WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
@@ -193,10 +213,12 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
             // Another activation wrote this batch: take what is stored and let the caller retry.
             _state = await log.ReadStateAsync(_ref);
+            _trail = null;
             throw DomainException.Exists($"batch {_ref} changed while this event was being stored; retry");
         }
 
         _state = next;
+        _trail = _trail is { } trail && trail.Version + 1 == recorded.Version ? BatchTrail.Apply(trail, recorded) : null;
         var related = await ApplyEffectsAsync(recorded);
         return new BatchReply(recorded, false, _state, related);
     }

@@ -1,5 +1,6 @@
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Traces;
 using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Batches;
@@ -60,4 +61,8 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>Stored events from a version on, in order.</summary>
     [Alias("GetHistory")]
     Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max);
+
+    /// <summary>The state and the trail of custody and checkpoints a trace needs, from memory once built; null when the batch does not exist.</summary>
+    [Alias("GetTraceNode")]
+    Task<TraceNode?> GetTraceNodeAsync();
 }

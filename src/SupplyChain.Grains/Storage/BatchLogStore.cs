@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Integrity;
 
 namespace SupplyChain.Grains.Storage;
 
@@ -104,9 +105,40 @@ public sealed class BatchLogStore(Tables tables)
         return events;
     }
 
+    /// <summary>
+    /// The event rows and head row exactly as stored, unparsed, for verifying the hash chain against storage itself.
+    /// One query over the batch's partition; rows come in key order, so events come in version order.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredLink> Events, StoredHead? Head)> ReadStoredChainAsync(BatchRef batch, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey le {Head}");
+        var events = new List<StoredLink>();
+        StoredHead? head = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        {
+            if (row.RowKey == Head)
+            {
+                // Read leniently: a row edited behind the service's back may hold anything, and verifying must say what.
+                var version = row.TryGetValue("Version", out var value) && value is long v ? v : 0;
+                head = new StoredHead(version, Text(row, "HeadHash"), row.ContainsKey("State0") ? ChunkedText.Read(row, "State") : null);
+            }
+            else if (row.RowKey.StartsWith('e'))
+            {
+                var version = long.TryParse(row.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+                var json = row.TryGetValue("Json0", out var first) && first is string ? ChunkedText.Read(row, "Json") : null;
+                events.Add(new StoredLink(version, json, Text(row, "Hash"), Text(row, "PreviousHash")));
+            }
+        }
+
+        return (events, head);
+    }
+
     public static string Partition(BatchRef batch) => TableKey.Escape(batch.Key);
 
     public static string EventRow(long version) => $"e{version:D12}";
 
     public static string IdRow(string eventId) => "i" + TableKey.Escape(eventId);
+
+    private static string Text(TableEntity row, string name) => row.TryGetValue(name, out var value) && value is string text ? text : "";
 }
