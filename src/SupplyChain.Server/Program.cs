@@ -23,6 +23,7 @@ var app = builder.Build();
 app.MapGrpcService<ParticipantApi>();
 app.MapGrpcService<BatchApi>();
 app.MapGrpcService<ChainApi>();
+app.MapGrpcService<TraceApi>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });

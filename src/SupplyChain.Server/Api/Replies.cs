@@ -244,7 +244,7 @@ public static class Replies
         return reply;
     }
 
-    private static V1.MeasurementResult Result(MeasurementResult r) => new()
+    public static V1.MeasurementResult Result(MeasurementResult r) => new()
     {
         Measurement = new V1.Measurement { Type = r.Measurement.Type, Value = (double)r.Measurement.Value, Unit = r.Measurement.Unit },
         Limit = r.Limit is null ? null : Limit(r.Limit),
@@ -252,5 +252,5 @@ public static class Replies
         WithinLimit = r.Within,
     };
 
-    private static V1.Verdict Verdict(Verdict v) => v == Domain.Batches.Verdict.Pass ? V1.Verdict.Pass : V1.Verdict.Fail;
+    public static V1.Verdict Verdict(Verdict v) => v == Domain.Batches.Verdict.Pass ? V1.Verdict.Pass : V1.Verdict.Fail;
 }

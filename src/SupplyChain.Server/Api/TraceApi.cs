@@ -1,0 +1,91 @@
+using Grpc.Core;
+using SupplyChain.Domain;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Integrity;
+using SupplyChain.Domain.Traces;
+using SupplyChain.Grains.Batches;
+using SupplyChain.Grains.Participants;
+using SupplyChain.Grains.Products;
+using SupplyChain.Grains.Storage;
+using SupplyChain.V1;
+using BatchRef = SupplyChain.Domain.Identifiers.BatchRef;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>
+/// gRPC TraceService. Traces run here, in the service layer, so no single grain carries every trace: each level of a
+/// genealogy is asked of its batch grains in parallel (bounded), and each answers from memory once warm.
+/// Verification reads the batch's rows from storage itself, not what any grain remembers.
+/// </summary>
+public sealed class TraceApi(IGrainFactory grains, BatchLogStore log) : TraceService.TraceServiceBase
+{
+    /// <summary>Grain calls in flight at once for one trace.</summary>
+    public const int Concurrency = 64;
+
+    public override async Task<TraceBackResponse> TraceBack(TraceBackRequest request, ServerCallContext context)
+    {
+        var root = BatchRef.Parse(request.Gtin, request.Lot);
+        var maxDepth = request.HasMaxDepth ? request.MaxDepth : Genealogy.MaxDepth;
+        if (maxDepth is < 0 or > Genealogy.MaxDepth)
+        {
+            throw DomainException.Invalid("max_depth", $"{maxDepth} is not 0 to {Genealogy.MaxDepth}");
+        }
+
+        var ct = context.CancellationToken;
+        var genealogy = await Genealogy.TraceBackAsync(root, level => FetchAsync(level, ct), maxDepth);
+        var members = genealogy.Members.Select(m => m.Node.State).ToList();
+        var products = await LookUpAsync(members.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
+        var producers = await LookUpAsync(members.Select(s => s.Producer).Distinct().ToList(), async gln => (await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant, ct);
+        return TraceReplies.Back(genealogy, maxDepth, products, producers);
+    }
+
+    public override async Task<TraceForwardResponse> TraceForward(TraceForwardRequest request, ServerCallContext context)
+    {
+        var root = BatchRef.Parse(request.Gtin, request.Lot);
+        var genealogy = await Genealogy.TraceForwardAsync(root, level => FetchAsync(level, context.CancellationToken));
+        return TraceReplies.Forward(genealogy);
+    }
+
+    public override async Task<GetChainOfCustodyResponse> GetChainOfCustody(GetChainOfCustodyRequest request, ServerCallContext context)
+    {
+        var batch = BatchRef.Parse(request.Gtin, request.Lot);
+        var node = await grains.GetGrain<IBatchGrain>(batch.Key).GetTraceNodeAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
+        return TraceReplies.Custody(node);
+    }
+
+    public override async Task<VerifyBatchResponse> VerifyBatch(VerifyBatchRequest request, ServerCallContext context)
+    {
+        var batch = BatchRef.Parse(request.Gtin, request.Lot);
+        var (events, head) = await log.ReadStoredChainAsync(batch, context.CancellationToken);
+        if (events.Count == 0 && head is null)
+        {
+            throw DomainException.NotFound($"batch {batch} does not exist");
+        }
+
+        return TraceReplies.Verification(batch, LogVerifier.Verify(batch, events, head));
+    }
+
+    /// <summary>One level of a genealogy: every batch's node, in order, with at most <see cref="Concurrency"/> calls in flight.</summary>
+    private async Task<IReadOnlyList<TraceNode?>> FetchAsync(IReadOnlyList<BatchRef> level, CancellationToken ct)
+    {
+        var nodes = new TraceNode?[level.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, level.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
+            async (i, _) => nodes[i] = await grains.GetGrain<IBatchGrain>(level[i].Key).GetTraceNodeAsync());
+        return nodes;
+    }
+
+    /// <summary>Looks each key up once, in parallel with bounded concurrency: products and producers are shared by many batches.</summary>
+    private static async Task<IReadOnlyDictionary<TKey, TValue>> LookUpAsync<TKey, TValue>(IReadOnlyList<TKey> keys, Func<TKey, Task<TValue?>> find, CancellationToken ct)
+        where TKey : notnull
+        where TValue : class
+    {
+        var found = new TValue?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
+            async (i, _) => found[i] = await find(keys[i]));
+        return keys.Select((key, i) => (key, value: found[i])).Where(x => x.value is not null).ToDictionary(x => x.key, x => x.value!);
+    }
+}

@@ -1,0 +1,180 @@
+using Google.Protobuf.WellKnownTypes;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Integrity;
+using SupplyChain.Domain.Participants;
+using SupplyChain.Domain.Products;
+using SupplyChain.Domain.Traces;
+using V1 = SupplyChain.V1;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>Writes traces, chains of custody and verifications into reply messages.</summary>
+public static class TraceReplies
+{
+    public static V1.TraceBackResponse Back(Genealogy genealogy, int maxDepth, IReadOnlyDictionary<Gtin, Product> products, IReadOnlyDictionary<Gln, Participant> producers)
+    {
+        var reply = new V1.TraceBackResponse
+        {
+            Root = Replies.Ref(genealogy.Root),
+            BatchCount = genealogy.Members.Count,
+            FailedCheckpoints = genealogy.FailedCheckpoints,
+            FailedHandoffs = genealogy.FailedHandoffs,
+            AllChecksPassed = genealogy.FailedCheckpoints == 0 && genealogy.FailedHandoffs == 0,
+            MaxDepth = maxDepth,
+            Truncated = genealogy.Truncated,
+        };
+        reply.Batches.AddRange(genealogy.Members.Select(m => Traced(m, products, producers)));
+        reply.Edges.AddRange(genealogy.Edges.Select(Edge));
+        reply.ProducerGlns.AddRange(genealogy.Producers.Select(g => g.Value));
+        return reply;
+    }
+
+    public static V1.TraceForwardResponse Forward(Genealogy genealogy)
+    {
+        var reply = new V1.TraceForwardResponse { Root = Replies.Ref(genealogy.Root), BatchCount = genealogy.Members.Count };
+        reply.Batches.AddRange(genealogy.Members.Select(m =>
+        {
+            var s = m.Node.State;
+            return new V1.DownstreamBatch
+            {
+                Batch = Replies.Ref(s.Ref),
+                Depth = m.Depth,
+                Quantity = Replies.Quantity(s.Quantity),
+                Status = (V1.BatchStatus)(int)s.Status,
+                CustodianGln = s.Custodian.Value,
+                LocationGln = s.Location.Value,
+                PendingReceiverGln = s.PendingReceiver?.Value ?? "",
+                Origin = (V1.BatchOrigin)(int)m.Node.Trail.Origin,
+                HoldReason = s.HoldReason ?? "",
+            };
+        }));
+        reply.Edges.AddRange(genealogy.Edges.Select(Edge));
+        reply.CustodianGlns.AddRange(genealogy.Custodians.Select(g => g.Value));
+        return reply;
+    }
+
+    public static V1.GetChainOfCustodyResponse Custody(TraceNode node)
+    {
+        var reply = new V1.GetChainOfCustodyResponse { Batch = Replies.Batch(node.State) };
+        reply.Steps.AddRange(node.Trail.Custody.Select(s =>
+        {
+            var step = new V1.CustodyStep
+            {
+                Version = s.Version,
+                At = Timestamp.FromDateTimeOffset(s.At),
+                Kind = (V1.CustodyStepKind)(int)s.Kind,
+                ActorGln = s.Actor.Value,
+                CustodianGln = s.Custodian.Value,
+                CounterpartyGln = s.Counterparty?.Value ?? "",
+                LocationGln = s.Location.Value,
+                Quantity = s.Quantity is null ? null : Replies.Quantity(s.Quantity),
+                Loss = s.Loss is null ? null : Replies.Quantity(s.Loss),
+                Note = s.Note,
+                Verdict = s.Verdict is { } v ? Replies.Verdict(v) : V1.Verdict.Unspecified,
+            };
+            step.Related.AddRange(s.Related.Select(r => new V1.RelatedBatch { Batch = Replies.Ref(r.Batch), Quantity = Replies.Quantity(r.Quantity) }));
+            return step;
+        }));
+        return reply;
+    }
+
+    public static V1.VerifyBatchResponse Verification(BatchRef batch, LogVerification v) => new()
+    {
+        Batch = Replies.Ref(batch),
+        Ok = v.Ok,
+        EventsChecked = v.EventsChecked,
+        HeadVersion = v.HeadVersion,
+        HeadHash = v.HeadHash,
+        FirstBadVersion = v.FirstBadVersion ?? 0,
+        Problem = v.Break is { } b ? (V1.ChainBreak)(int)b : V1.ChainBreak.Unspecified,
+        Reason = v.Reason,
+    };
+
+    private static V1.TracedBatch Traced(GenealogyMember member, IReadOnlyDictionary<Gtin, Product> products, IReadOnlyDictionary<Gln, Participant> producers)
+    {
+        var (s, trail) = (member.Node.State, member.Node.Trail);
+        var reply = new V1.TracedBatch
+        {
+            Batch = Replies.Ref(s.Ref),
+            Product = products.TryGetValue(s.Ref.Gtin, out var product) ? Product(product) : new V1.ProductSummary { Gtin = s.Ref.Gtin.Value },
+            Producer = producers.TryGetValue(s.Producer, out var producer) ? Producer(producer) : new V1.ProducerSummary { Gln = s.Producer.Value },
+            Quantity = Replies.Quantity(s.Quantity),
+            Status = (V1.BatchStatus)(int)s.Status,
+            CustodianGln = s.Custodian.Value,
+            LocationGln = s.Location.Value,
+            Depth = member.Depth,
+            Origin = (V1.BatchOrigin)(int)trail.Origin,
+            CreatedAt = Timestamp.FromDateTimeOffset(s.CreatedAt),
+            FailedCheckpoints = s.FailedCheckpoints,
+            HoldReason = s.HoldReason ?? "",
+            Version = s.Version,
+            HeadHash = s.HeadHash,
+        };
+        reply.Custody.AddRange(Domain.Traces.Handoff.Of(trail.Custody).Select(Handoff));
+        reply.Checkpoints.AddRange(trail.Checkpoints.Select(Checkpoint));
+        return reply;
+    }
+
+    private static V1.ProductSummary Product(Product p) => new()
+    {
+        Gtin = p.Gtin.Value, Name = p.Name, Category = p.Category, OcopStars = p.Ocop.Stars, OcopCertificate = p.Ocop.Certificate,
+    };
+
+    private static V1.ProducerSummary Producer(Participant p) => new()
+    {
+        Gln = p.Gln.Value, Name = p.Name, Province = p.Province, District = p.District, Commune = p.Commune, Kind = (V1.ProducerKind)(int)p.Kind,
+    };
+
+    private static V1.Handoff Handoff(Handoff h)
+    {
+        var reply = new V1.Handoff
+        {
+            ShippedVersion = h.Shipment.Version,
+            ShippedAt = Timestamp.FromDateTimeOffset(h.Shipment.At),
+            FromGln = h.From.Value,
+            ToGln = h.To.Value,
+            QuantityShipped = Replies.Quantity(h.Shipped),
+            Outcome = (V1.HandoffOutcome)(int)h.Outcome,
+        };
+        if (h.Settlement is { } settled)
+        {
+            reply.SettledVersion = settled.Version;
+            reply.ReceivedAt = Timestamp.FromDateTimeOffset(settled.At);
+            if (h.Outcome == HandoffOutcome.Received)
+            {
+                reply.QuantityReceived = settled.Quantity is null ? null : Replies.Quantity(settled.Quantity);
+                reply.Loss = settled.Loss is null ? null : Replies.Quantity(settled.Loss);
+                reply.Condition = settled.Note;
+                reply.Verdict = settled.Verdict is { } v ? Replies.Verdict(v) : V1.Verdict.Unspecified;
+                reply.Results.AddRange(settled.Results.Select(Replies.Result));
+                reply.MissingReadings.AddRange(settled.MissingReadings);
+            }
+            else
+            {
+                reply.RejectionReason = settled.Note;
+            }
+        }
+
+        return reply;
+    }
+
+    private static V1.Checkpoint Checkpoint(TracedCheckpoint c)
+    {
+        var reply = new V1.Checkpoint
+        {
+            Version = c.Version,
+            ObservedAt = Timestamp.FromDateTimeOffset(c.At),
+            Kind = (V1.CheckpointKind)(int)c.Kind,
+            Step = c.Step,
+            ActorGln = c.Actor.Value,
+            LocationGln = c.Location.Value,
+            Verdict = Replies.Verdict(c.Verdict),
+            Certificate = c.Certificate is { } cert ? new V1.Certificate { IssuerGln = cert.Issuer?.Value ?? "", Reference = cert.Reference } : null,
+        };
+        reply.Results.AddRange(c.Results.Select(Replies.Result));
+        return reply;
+    }
+
+    private static V1.TraceEdge Edge(GenealogyEdge e) => new() { Parent = Replies.Ref(e.Parent), Child = Replies.Ref(e.Child), Quantity = Replies.Quantity(e.Quantity) };
+}
