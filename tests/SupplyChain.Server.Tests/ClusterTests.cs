@@ -137,4 +137,117 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(expected, ids.Skip(1).Order(StringComparer.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task A_silo_stopped_with_sigterm_hands_its_grains_over_without_a_failed_call()
+    {
+        var channels = _servers.Select(s => s.Channel).ToList();
+        var (producer, gtin13, lots) = await SeedAsync(channels, 24);
+        var failures = new ConcurrentBag<string>();
+        var acknowledged = new ConcurrentBag<(string Lot, string EventId)>();
+        var halfway = new TaskCompletionSource();
+        var survivors = new[] { 0, 2 };
+        var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            var client = new BatchService.BatchServiceClient(channels[survivors[worker % 2]]);
+            for (var n = 0; n < 40; n++)
+            {
+                var lot = lots[random.Next(lots.Count)];
+                var request = Reading(gtin13, lot, producer, n);
+                try
+                {
+                    await client.RecordCheckpointAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
+                    acknowledged.Add((lot, request.EventId));
+                }
+                catch (RpcException ex)
+                {
+                    failures.Add($"{ex.StatusCode}: {ex.Status.Detail}");
+                }
+
+                if (acknowledged.Count >= 40)
+                {
+                    halfway.TrySetResult();
+                }
+            }
+        })).ToList();
+
+        await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(await _servers[1].StopAsync(), "the silo should stop gracefully on SIGTERM");
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} calls failed: {string.Join("; ", failures.Take(3))}");
+        await AssertStoredOnceAsync(new BatchService.BatchServiceClient(channels[0]), gtin13, lots, acknowledged);
+    }
+
+    [Fact]
+    public async Task A_whole_cluster_restart_brings_every_batch_back()
+    {
+        var channels = _servers.Select(s => s.Channel).ToList();
+        var (producer, gtin13, lots) = await SeedAsync(channels, 9);
+        var acknowledged = new List<(string Lot, string EventId)>();
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var request = Reading(gtin13, lots[i], producer, i);
+            await new BatchService.BatchServiceClient(channels[i % Silos]).RecordCheckpointAsync(request);
+            acknowledged.Add((lots[i], request.EventId));
+        }
+
+        var before = await Task.WhenAll(lots.Select(lot => new BatchService.BatchServiceClient(channels[0]).GetBatchAsync(new GetBatchRequest { Gtin = Ids.Gtin14(gtin13), Lot = lot }).ResponseAsync));
+        foreach (var server in _servers)
+        {
+            Assert.True(await server.StopAsync(), "every silo should stop gracefully");
+        }
+
+        foreach (var server in _servers)
+        {
+            await server.StartAgainAsync();
+        }
+
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var after = await new BatchService.BatchServiceClient(channels[(i + 1) % Silos]).GetBatchAsync(new GetBatchRequest { Gtin = Ids.Gtin14(gtin13), Lot = lots[i] });
+            Assert.Equal(before[i], after);
+        }
+
+        var product = await new ParticipantService.ParticipantServiceClient(channels[2]).GetProductAsync(new GetProductRequest { Gtin = gtin13 });
+        Assert.Equal(producer, product.ProducerGln);
+        await AssertStoredOnceAsync(new BatchService.BatchServiceClient(channels[1]), gtin13, lots, acknowledged);
+    }
+
+    private static async Task<(string Producer, string Gtin13, List<string> Lots)> SeedAsync(IReadOnlyList<GrpcChannel> channels, int batches)
+    {
+        var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());
+        var participants = new ParticipantService.ParticipantServiceClient(channels[0]);
+        await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Phuoc Long rice cooperative", Roles = { Role.Producer } });
+        await participants.RegisterProductAsync(new RegisterProductRequest { Gtin = gtin13, ProducerGln = producer, Name = "ST25 rice", Category = "rice", Unit = "KGM" });
+        var lots = Enumerable.Range(0, batches).Select(_ => Ids.Lot()).ToList();
+        for (var i = 0; i < lots.Count; i++)
+        {
+            await new BatchService.BatchServiceClient(channels[i % channels.Count]).CreateBatchAsync(new CreateBatchRequest
+            {
+                EventId = Ids.EventId(), Gtin = gtin13, Lot = lots[i], Quantity = new Quantity { Value = 100, Unit = "KGM" }, ProducerGln = producer,
+            });
+        }
+
+        return (producer, gtin13, lots);
+    }
+
+    private static RecordCheckpointRequest Reading(string gtin13, string lot, string producer, int n) => new()
+    {
+        EventId = Ids.EventId(), Gtin = gtin13, Lot = lot, ActorGln = producer, Kind = CheckpointKind.Environmental, Step = "storing",
+        Measurements = { new Measurement { Type = "temperature", Value = 25 + (n % 7), Unit = "CEL" } },
+    };
+
+    private static async Task AssertStoredOnceAsync(BatchService.BatchServiceClient reader, string gtin13, IEnumerable<string> lots, IEnumerable<(string Lot, string EventId)> acknowledged)
+    {
+        foreach (var lot in lots)
+        {
+            var history = await reader.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = Ids.Gtin14(gtin13), Lot = lot });
+            var ids = history.Events.Select(e => e.EventId).ToList();
+            Assert.Equal(Enumerable.Range(1, ids.Count).Select(v => (long)v), history.Events.Select(e => e.Version));
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.Equal(acknowledged.Where(a => a.Lot == lot).Select(a => a.EventId).Order(StringComparer.Ordinal), ids.Skip(1).Order(StringComparer.Ordinal));
+        }
+    }
 }

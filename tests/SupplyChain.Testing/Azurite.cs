@@ -6,12 +6,11 @@ namespace SupplyChain.Testing;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process _process;
     private readonly string _folder;
+    private Process? _process;
 
-    private Azurite(Process process, string folder, int blobPort)
+    private Azurite(string folder, int blobPort)
     {
-        _process = process;
         _folder = folder;
         BlobPort = blobPort;
     }
@@ -27,14 +26,34 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync()
     {
+        var azurite = new Azurite(Directory.CreateTempSubdirectory("supplychain-azurite-").FullName, FreePort.Block(3));
+        await azurite.StartAgainAsync();
+        return azurite;
+    }
+
+    /// <summary>Stops Azurite gracefully (its data is flushed to the folder), as a storage outage.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        await Processes.TerminateAsync(_process, TimeSpan.FromSeconds(10));
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts Azurite on its ports with its data folder, after a stop.</summary>
+    public async Task StartAgainAsync()
+    {
         var script = RepositoryPaths.Azurite;
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed at {script}: run scripts/test, which installs it from package-lock.json");
         }
 
-        var folder = Directory.CreateTempSubdirectory("supplychain-azurite-").FullName;
-        var blob = FreePort.Block(3);
+        var blob = BlobPort;
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -42,7 +61,7 @@ public sealed class Azurite : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            script, "--silent", "--location", folder, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            script, "--silent", "--location", _folder, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{blob + 1}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{blob + 2}",
         })
@@ -56,15 +75,13 @@ public sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, folder, blob);
+        _process = process;
         await Processes.WaitForPortAsync(blob + 2, TimeSpan.FromSeconds(30), process, () => { lock (output) { return output.ToString(); } });
-        return azurite;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Processes.TerminateAsync(_process, TimeSpan.FromSeconds(10));
-        _process.Dispose();
+        await StopAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

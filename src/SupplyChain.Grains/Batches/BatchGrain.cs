@@ -214,7 +214,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             // Another activation wrote this batch: take what is stored and let the caller retry.
             _state = await log.ReadStateAsync(_ref);
             _trail = null;
-            throw DomainException.Exists($"batch {_ref} changed while this event was being stored; retry");
+            throw new Orleans.Storage.InconsistentStateException($"batch {_ref} changed while this event was being stored; retry");
         }
 
         _state = next;

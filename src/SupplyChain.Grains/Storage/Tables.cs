@@ -6,7 +6,7 @@ namespace SupplyChain.Grains.Storage;
 /// <summary>The service's own Azure tables, created on first use.</summary>
 public sealed class Tables(IOptions<StorageOptions> options)
 {
-    private readonly TableServiceClient _service = new(options.Value.ConnectionString);
+    private readonly TableServiceClient _service = StorageOptions.Client(options.Value.ConnectionString);
     private readonly Dictionary<string, Lazy<Task<TableClient>>> _tables = [];
 
     /// <summary>The table that holds one partition per batch: head row, event rows, event-id rows.</summary>

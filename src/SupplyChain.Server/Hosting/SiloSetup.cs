@@ -24,7 +24,7 @@ public static class SiloSetup
             UseClustering(silo, cluster, storage);
             silo.AddAzureTableGrainStorage(StorageNames.Grains, options =>
             {
-                options.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+                options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
                 options.TableName = storage.TablePrefix + "grainstate";
             });
             silo.AddActivityPropagation();
@@ -53,7 +53,7 @@ public static class SiloSetup
 
         silo.UseAzureStorageClustering(options =>
         {
-            options.TableServiceClient = new TableServiceClient(storage.ConnectionString);
+            options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
             options.TableName = storage.TablePrefix + "silos";
         });
 
