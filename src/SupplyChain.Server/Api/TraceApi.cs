@@ -68,6 +68,12 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log) : TraceSer
     /// <summary>One level of a genealogy: every batch's node, in order, with at most <see cref="Concurrency"/> calls in flight.</summary>
     private async Task<IReadOnlyList<TraceNode?>> FetchAsync(IReadOnlyList<BatchRef> level, CancellationToken ct)
     {
+        if (level.Count <= Concurrency)
+        {
+            // A small level is within the bound as it is; a deep chain of one-batch levels skips the scheduling.
+            return await Task.WhenAll(level.Select(batch => grains.GetGrain<IBatchGrain>(batch.Key).GetTraceNodeAsync()));
+        }
+
         var nodes = new TraceNode?[level.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, level.Count),
