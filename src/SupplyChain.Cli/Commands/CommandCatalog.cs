@@ -13,6 +13,7 @@ internal static class CommandCatalog
         .. CheckpointCommands.All,
         .. CustodyCommands.All,
         .. ChainCommands.All,
+        .. TraceCommands.All,
         .. DemoCommands.All,
     ];
 

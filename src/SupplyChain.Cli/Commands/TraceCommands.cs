@@ -1,0 +1,65 @@
+using SupplyChain.Cli.Arguments;
+using SupplyChain.Cli.Output;
+using SupplyChain.V1;
+
+namespace SupplyChain.Cli.Commands;
+
+/// <summary>What auditors ask: where a lot came from, where it went, who held it, and whether its record was altered.</summary>
+internal static class TraceCommands
+{
+    /// <summary>Exit code of `verify` when the stored chain is broken, as for a failed precondition.</summary>
+    private const int ChainBroken = 4;
+
+    public static IReadOnlyList<Command> All { get; } =
+    [
+        new("trace back", "GTIN LOT [--max-depth N]", "Trace a batch back through every split and merge to its producers, with handoffs and checks", BackAsync),
+        new("trace forward", "GTIN LOT", "Trace a batch forward to every batch made from it and who holds each now: the scope of a recall", ForwardAsync),
+        new("custody", "GTIN LOT", "List a batch's chain of custody from its creation to now", CustodyAsync),
+        new("verify", "GTIN LOT", "Recompute a batch's hash chain from storage; exits 4 and names the first bad event when it is broken", VerifyAsync),
+    ];
+
+    private static async Task<int> BackAsync(CommandContext context)
+    {
+        var line = context.Line;
+        var request = new TraceBackRequest { Gtin = line.Positional(0, "GTIN"), Lot = line.Positional(1, "LOT") };
+        if (line.Optional("max-depth") is { } depth)
+        {
+            request.MaxDepth = ValueSyntax.WholeNumber("--max-depth", depth);
+        }
+
+        line.RejectUnused();
+
+        TraceView.WriteBack(context.Out, await Client(context).TraceBackAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> ForwardAsync(CommandContext context)
+    {
+        var request = new TraceForwardRequest { Gtin = context.Line.Positional(0, "GTIN"), Lot = context.Line.Positional(1, "LOT") };
+        context.Line.RejectUnused();
+
+        TraceView.WriteForward(context.Out, await Client(context).TraceForwardAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> CustodyAsync(CommandContext context)
+    {
+        var request = new GetChainOfCustodyRequest { Gtin = context.Line.Positional(0, "GTIN"), Lot = context.Line.Positional(1, "LOT") };
+        context.Line.RejectUnused();
+
+        TraceView.WriteCustody(context.Out, await Client(context).GetChainOfCustodyAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> VerifyAsync(CommandContext context)
+    {
+        var request = new VerifyBatchRequest { Gtin = context.Line.Positional(0, "GTIN"), Lot = context.Line.Positional(1, "LOT") };
+        context.Line.RejectUnused();
+
+        var verified = await Client(context).VerifyBatchAsync(request);
+        TraceView.WriteVerification(context.Out, verified);
+        return verified.Ok ? ExitCode.Success : ChainBroken;
+    }
+
+    private static TraceService.TraceServiceClient Client(CommandContext context) => new(context.Channel);
+}

@@ -1,0 +1,80 @@
+using Azure;
+using Azure.Data.Tables;
+using SupplyChain.Grains.Storage;
+using SupplyChain.V1;
+using CommandLine = SupplyChain.Cli.Cli;
+using DomainBatchRef = SupplyChain.Domain.Identifiers.BatchRef;
+
+namespace SupplyChain.Server.Tests;
+
+/// <summary>An auditor's questions asked with the command-line client: trace back, trace forward, custody, verify.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class TraceCliTests(ServerFixture fixture)
+{
+    [Fact]
+    public async Task An_auditor_traces_a_merged_lot_back_and_forward_reads_its_custody_and_verifies_it()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lineage = new Lineage(fixture, world);
+        var (a, b, c, d) = (Ids.Lot(), Ids.Lot(), Ids.Lot(), Ids.Lot());
+        await world.CreateBatchAsync(a, 100);
+        await world.CheckAsync(a, world.Producer, CheckpointKind.Production, new Measurement { Type = "moisture", Value = 6.5, Unit = "P1" });
+        await lineage.SplitAsync(a, (b, 40), (c, 60));
+        await lineage.MergeAsync(d, lineage.Ref(b), lineage.Ref(c));
+        await world.ShipAsync(d, world.Producer, world.Distributor);
+        await world.ReceiveAsync(d, world.Distributor, 99.5);
+
+        var back = await RunAsync(0, "trace", "back", world.Gtin13, d);
+        Assert.Contains("batches:   4 (up to depth 1000)", back, StringComparison.Ordinal);
+        Assert.Contains("checks:    all passed", back, StringComparison.Ordinal);
+        Assert.Contains($"{world.Gtin}/{a}  {world.Gtin}/{b}  40 KGM", back, StringComparison.Ordinal);
+        Assert.Contains("Long Dien Dong, Dong Hai, Bac Lieu", back, StringComparison.Ordinal);
+        Assert.Contains("moisture 6.5 P1", back, StringComparison.Ordinal);
+        Assert.Contains("received", back, StringComparison.Ordinal);
+
+        var limited = await RunAsync(0, "trace", "back", world.Gtin13, d, "--max-depth", "1");
+        Assert.Contains("truncated:", limited, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{world.Gtin}/{a} ", limited, StringComparison.Ordinal);
+
+        var forward = await RunAsync(0, "trace", "forward", world.Gtin13, a);
+        Assert.Contains($"held by: {world.Distributor}", forward, StringComparison.Ordinal);
+        Assert.Contains($"2      {world.Gtin}/{d}", forward, StringComparison.Ordinal);
+
+        var custody = await RunAsync(0, "custody", world.Gtin13, d);
+        Assert.Contains("merged-from", custody, StringComparison.Ordinal);
+        Assert.Contains("loss 0.5 KGM", custody, StringComparison.Ordinal);
+
+        var sound = await RunAsync(0, "verify", world.Gtin13, d);
+        Assert.Contains("OK: the stored hash chain is intact", sound, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_exits_4_and_names_the_first_bad_version_after_an_edit_in_storage()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot, 500);
+        await world.ShipAsync(lot, world.Producer, world.Distributor);
+        var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
+        var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.Partition(DomainBatchRef.Parse(world.Gtin, lot)), BatchLogStore.EventRow(1))).Value;
+        row["Json0"] = row.GetString("Json0").Replace("\"value\":500", "\"value\":50", StringComparison.Ordinal);
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge);
+
+        var broken = await RunAsync(4, "verify", world.Gtin13, lot);
+
+        Assert.Contains("BROKEN", broken, StringComparison.Ordinal);
+        Assert.Contains("first bad version: 1", broken, StringComparison.Ordinal);
+        Assert.Contains("reason:            hash mismatch: version 1", broken, StringComparison.Ordinal);
+        await RunAsync(3, "verify", world.Gtin13, Ids.Lot());
+        await RunAsync(2, "trace", "back", world.Gtin13, lot, "--max-depth", "-1");
+    }
+
+    private async Task<string> RunAsync(int expectedExit, params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", .. args], stdout, stderr);
+        var output = stdout.ToString() + stderr;
+        Assert.True(exit == expectedExit, $"'{string.Join(' ', args)}' exited {exit}, expected {expectedExit}:\n{output}");
+        return output;
+    }
+}
