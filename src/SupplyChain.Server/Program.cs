@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Dashboard;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
 
@@ -28,6 +29,8 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+// The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
 

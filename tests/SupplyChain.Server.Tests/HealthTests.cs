@@ -23,4 +23,17 @@ public sealed class HealthTests(ServerFixture fixture)
         Assert.Contains("supplychain.v1.ChainService", services);
         Assert.Contains("grpc.health.v1.Health", services);
     }
+
+    [Fact]
+    public async Task Probes_and_the_dashboard_answer_on_the_http_port()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Server.HttpPort}") };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        var ready = await http.GetAsync("/readyz");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var dashboard = await http.GetAsync("/dashboard");
+        Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using SupplyChain.Grains;
 using SupplyChain.Grains.Storage;
 
@@ -28,6 +29,7 @@ public static class SiloSetup
                 options.TableName = storage.TablePrefix + "grainstate";
             });
             silo.AddActivityPropagation();
+            silo.AddDashboard();
         });
         return builder;
     }

@@ -9,6 +9,8 @@ public static class Telemetry
 {
     public static WebApplicationBuilder AddSupplyChainTelemetry(this WebApplicationBuilder builder)
     {
+        // The Azure SDK emits storage spans only when asked to.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Azure.*")
