@@ -24,4 +24,5 @@ ENV Server__ListenAddress=0.0.0.0 \
 # gRPC (HTTP/2), health (HTTP/1.1), Orleans silo-to-silo, Orleans gateway.
 EXPOSE 5080 5081 11111 30000
 USER $APP_UID
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["dotnet", "SupplyChain.Server.dll", "--probe"]
 ENTRYPOINT ["dotnet", "SupplyChain.Server.dll"]

@@ -6,6 +6,11 @@ using SupplyChain.Server.Hosting;
 // Settings come from appsettings.json beside the binary, then environment variables and arguments.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new();
+if (args.Contains("--probe"))
+{
+    return Probe.Run(server.HttpPort);
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = System.Net.IPAddress.Parse(server.ListenAddress);
@@ -33,6 +38,7 @@ app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
+return 0;
 
 /// <summary>The server's entry point, visible to tests.</summary>
 public partial class Program;

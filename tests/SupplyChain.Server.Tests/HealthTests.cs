@@ -36,4 +36,14 @@ public sealed class HealthTests(ServerFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_container_probe_command_reports_a_live_server()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [SupplyChain.Testing.RepositoryPaths.ServerDll, "--probe"]);
+        start.Environment["Server__HttpPort"] = $"{fixture.Server.HttpPort}";
+        using var probe = System.Diagnostics.Process.Start(start)!;
+        await probe.WaitForExitAsync();
+        Assert.Equal(0, probe.ExitCode);
+    }
 }
