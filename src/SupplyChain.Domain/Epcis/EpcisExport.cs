@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Measures;
+
+namespace SupplyChain.Domain.Epcis;
+
+/// <summary>
+/// Writes batches' stored events as one EPCIS 2.0 JSON-LD EPCISDocument that validates against the GS1 schema.
+/// Creation, checkpoints, shipping and receiving become ObjectEvents; a split becomes one TransformationEvent (from the
+/// parent's event: the children's creations are not repeated) and a merge one TransformationEvent (from the merged
+/// batch's creation: the inputs' moves into it are not repeated). A merge that was undone leaves nothing: its move and
+/// its undoing cancel out. Each event keeps our event id, batch, version and chained hash under the sc: prefix, so an
+/// auditor can check it against GetBatchHistory.
+/// </summary>
+public static class EpcisExport
+{
+    /// <summary>Vietnam's offset (UTC+7), where our participants are; stored times are UTC and keep no offset.</summary>
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    private const string DescriptionShort = "urn:epcglobal:cbv:mda#descriptionShort";
+
+    private static readonly JsonSerializerOptions Written = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The document, as JSON text (indented, non-ASCII written as is).</summary>
+    public static string Write(
+        IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> batches,
+        DateTimeOffset createdAt,
+        IReadOnlyDictionary<Gtin, string>? productNames = null,
+        TimeSpan? timeZoneOffset = null) =>
+        Document(batches, createdAt, productNames, timeZoneOffset).ToJsonString(Written);
+
+    /// <summary>
+    /// The EPCISDocument of these batches' events, ordered by event time. <paramref name="productNames"/> become
+    /// master data (CBV descriptionShort) for the products named; times are written at <paramref name="timeZoneOffset"/>
+    /// (Vietnam's by default).
+    /// </summary>
+    public static JsonObject Document(
+        IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> batches,
+        DateTimeOffset createdAt,
+        IReadOnlyDictionary<Gtin, string>? productNames = null,
+        TimeSpan? timeZoneOffset = null)
+    {
+        var offset = timeZoneOffset ?? VietnamOffset;
+        if (offset < TimeSpan.FromHours(-12) || offset > TimeSpan.FromHours(14) || offset.Seconds != 0)
+        {
+            throw DomainException.Invalid("time_zone_offset", $"{offset} is not a time zone offset between -12:00 and +14:00 in whole minutes");
+        }
+
+        var logs = batches.DistinctBy(b => b.Batch).ToList();
+        var writer = new EventWriter(logs, offset);
+        var events = logs
+            .SelectMany(log => log.Events.Select(recorded => (log.Batch, Recorded: recorded)))
+            .OrderBy(x => x.Recorded.Event.EventTime.UtcDateTime)
+            .ThenBy(x => x.Recorded.RecordedAt.UtcDateTime)
+            .ThenBy(x => x.Batch.Key, StringComparer.Ordinal)
+            .ThenBy(x => x.Recorded.Version)
+            .Select(x => writer.Event(x.Batch, x.Recorded))
+            .OfType<JsonObject>()
+            .ToList();
+
+        var document = new JsonObject
+        {
+            ["@context"] = new JsonArray(EpcisVocabulary.ContextUrl, new JsonObject { [EpcisVocabulary.Prefix] = EpcisVocabulary.Namespace }),
+            ["type"] = "EPCISDocument",
+            ["schemaVersion"] = "2.0",
+            ["creationDate"] = Time(createdAt, offset),
+        };
+        if (MasterData(logs, productNames) is { } header)
+        {
+            document["epcisHeader"] = header;
+        }
+
+        document["epcisBody"] = new JsonObject { ["eventList"] = new JsonArray(events.ToArray<JsonNode?>()) };
+        return document;
+    }
+
+    /// <summary>An EPCIS date-time at the given offset, to the millisecond.</summary>
+    public static string Time(DateTimeOffset time, TimeSpan offset) =>
+        time.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>An offset as EPCIS writes it: +07:00.</summary>
+    public static string Offset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A stable eventID for a stored event: a UUID (version 8) made from the batch, version and chained hash.</summary>
+    public static string EventUri(BatchRef batch, RecordedEvent recorded)
+    {
+        var hex = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{batch.Key}\n{recorded.Version}\n{recorded.Hash}")))[..32].ToCharArray();
+        hex[12] = '8';
+        hex[16] = "89ab"[Convert.ToInt32(hex[16].ToString(), 16) & 3];
+        var text = new string(hex);
+        return $"urn:uuid:{text[..8]}-{text[8..12]}-{text[12..16]}-{text[16..20]}-{text[20..]}";
+    }
+
+    private static JsonObject? MasterData(IEnumerable<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> logs, IReadOnlyDictionary<Gtin, string>? productNames)
+    {
+        var named = logs.Select(l => l.Batch.Gtin).Distinct().Order()
+            .Select(gtin => (Gtin: gtin, Name: productNames?.GetValueOrDefault(gtin)))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Name))
+            .Select(p => (JsonNode?)new JsonObject
+            {
+                ["id"] = EpcisIdentifier.ProductUri(p.Gtin),
+                ["attributes"] = new JsonArray(new JsonObject { ["id"] = DescriptionShort, ["attribute"] = p.Name }),
+            })
+            .ToArray();
+        return named.Length == 0 ? null : new JsonObject
+        {
+            ["epcisMasterData"] = new JsonObject
+            {
+                ["vocabularyList"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "urn:epcglobal:epcis:vtype:EPCClass",
+                    ["vocabularyElementList"] = new JsonArray(named),
+                }),
+            },
+        };
+    }
+
+    /// <summary>Writes single events, knowing which splits and merges another event of the document already tells.</summary>
+    private sealed class EventWriter
+    {
+        private readonly TimeSpan _offset;
+        private readonly HashSet<BatchRef> _childrenOfWrittenSplits = new();
+        private readonly HashSet<(BatchRef Input, BatchRef Into)> _inputsOfWrittenMerges = new();
+        private readonly HashSet<(BatchRef Input, BatchRef Into, long Version)> _undoneMoves = new();
+
+        public EventWriter(IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> logs, TimeSpan offset)
+        {
+            _offset = offset;
+            foreach (var (batch, events) in logs)
+            {
+                foreach (var recorded in events)
+                {
+                    switch (recorded.Event)
+                    {
+                        case BatchSplit split:
+                            _childrenOfWrittenSplits.UnionWith(split.Children.Select(c => c.Batch));
+                            break;
+                        case BatchCreated { Origin: Origin.Merged } merged:
+                            _inputsOfWrittenMerges.UnionWith(merged.Inputs.Select(i => (i.Batch, new BatchRef(merged.Gtin, merged.Lot))));
+                            break;
+                        case BatchMerged move when events.Any(r => r.Version > recorded.Version && r.Event is MergeReverted undo && undo.Into == move.Into):
+                            _undoneMoves.Add((batch, move.Into, recorded.Version));
+                            break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The EPCIS event for one stored event, or null when another event of the document tells it.</summary>
+        public JsonObject? Event(BatchRef batch, RecordedEvent recorded) => recorded.Event switch
+        {
+            BatchCreated { Origin: Origin.Produced } e => Created(batch, recorded, e),
+            BatchCreated { Origin: Origin.Split } e when _childrenOfWrittenSplits.Contains(batch) => null,
+            BatchCreated e => Transformation(batch, recorded, e, e.Origin == Origin.Merged ? "merge" : "split", e.Inputs, new List<BatchPart> { new(batch, e.Quantity) }),
+            CheckpointRecorded e => Checkpoint(batch, recorded, e),
+            BatchShipped e => Shipped(batch, recorded, e),
+            BatchReceived e => Received(batch, recorded, e),
+            ShipmentRejected e => Rejected(batch, recorded, e),
+            BatchSplit e => Transformation(batch, recorded, e, "split", new List<BatchPart> { new(batch, Total(e.Children)) }, e.Children),
+            BatchMerged e when _inputsOfWrittenMerges.Contains((batch, e.Into)) || _undoneMoves.Contains((batch, e.Into, recorded.Version)) => null,
+            BatchMerged e => Transformation(batch, recorded, e, "merge", new List<BatchPart> { new(batch, e.Quantity) }, null, e.Into),
+            MergeReverted => null,
+            _ => Other(batch, recorded),
+        };
+
+        private JsonObject Created(BatchRef batch, RecordedEvent recorded, BatchCreated e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "ADD";
+            o["bizStep"] = "commissioning";
+            o["disposition"] = "active";
+            o["quantityList"] = new JsonArray(Quantity(batch, e.Quantity));
+            Places(o, e.Location, e.Location);
+            var ilmd = new JsonObject { [EpcisVocabulary.Term("producer")] = EpcisIdentifier.PartyUri(e.Producer) };
+            if (e.ChainId is { } chain)
+            {
+                ilmd[EpcisVocabulary.Term("chainId")] = chain;
+            }
+
+            o["ilmd"] = ilmd;
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Checkpoint(BatchRef batch, RecordedEvent recorded, CheckpointRecorded e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = e.BizStep;
+            if (e.Results.Any(r => r.Limit is not null))
+            {
+                o["disposition"] = e.Verdict == Verdict.Pass ? "conformant" : "non_conformant";
+            }
+
+            o["quantityList"] = new JsonArray(Quantity(batch, null));
+            Places(o, e.Location, e.Location);
+            Sensors(o, e.Results, e.EventTime);
+            if (e.Certificate is { } certificate)
+            {
+                o["certificationInfo"] = CertificateUri(certificate);
+                o[EpcisVocabulary.Term("certificateReference")] = certificate.Reference;
+                if (certificate.Issuer is { } issuer)
+                {
+                    o[EpcisVocabulary.Term("certificateIssuer")] = EpcisIdentifier.PartyUri(issuer);
+                }
+            }
+
+            o[EpcisVocabulary.Term("kind")] = e.Kind switch
+            {
+                CheckpointKind.FoodSafety => "food_safety",
+                CheckpointKind.Environmental => "environmental",
+                _ => "production",
+            };
+            o[EpcisVocabulary.Term("step")] = e.Step;
+            o[EpcisVocabulary.Term("verdict")] = e.Verdict == Verdict.Pass ? "pass" : "fail";
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Shipped(BatchRef batch, RecordedEvent recorded, BatchShipped e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = "shipping";
+            o["disposition"] = "in_transit";
+            o["quantityList"] = new JsonArray(Quantity(batch, e.Quantity));
+            Places(o, e.Location, null);
+            o["sourceList"] = new JsonArray(Source("possessing_party", EpcisIdentifier.PartyUri(e.Actor)), Source("location", EpcisIdentifier.LocationUri(e.Location)));
+            o["destinationList"] = new JsonArray(Destination("possessing_party", EpcisIdentifier.PartyUri(e.Receiver)));
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Received(BatchRef batch, RecordedEvent recorded, BatchReceived e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = "receiving";
+            o["disposition"] = "in_progress";
+            o["quantityList"] = new JsonArray(Quantity(batch, e.Received));
+            Places(o, e.Location, e.Location);
+            o["sourceList"] = new JsonArray(Source("possessing_party", EpcisIdentifier.PartyUri(e.Shipper)));
+            o["destinationList"] = new JsonArray(Destination("possessing_party", EpcisIdentifier.PartyUri(e.Actor)), Destination("location", EpcisIdentifier.LocationUri(e.Location)));
+            Sensors(o, e.Results, e.EventTime);
+            if (e.Condition.Length > 0)
+            {
+                o[EpcisVocabulary.Term("condition")] = e.Condition;
+            }
+
+            if (e.Loss.Value != 0)
+            {
+                o[EpcisVocabulary.Term("lossQuantity")] = e.Loss.Value;
+            }
+
+            if (e.Results.Count > 0 || e.MissingReadings.Count > 0)
+            {
+                o[EpcisVocabulary.Term("verdict")] = e.Verdict == Verdict.Pass && e.MissingReadings.Count == 0 ? "pass" : "fail";
+            }
+
+            if (e.MissingReadings.Count > 0)
+            {
+                o[EpcisVocabulary.Term("missingReadings")] = new JsonArray(e.MissingReadings.Select(m => (JsonNode?)m).ToArray());
+            }
+
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Rejected(BatchRef batch, RecordedEvent recorded, ShipmentRejected e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = "receiving";
+            o["disposition"] = "returned";
+            o["quantityList"] = new JsonArray(Quantity(batch, null));
+            Places(o, e.Location, null);
+            o["sourceList"] = new JsonArray(Source("possessing_party", EpcisIdentifier.PartyUri(e.Shipper)));
+            o["destinationList"] = new JsonArray(Destination("possessing_party", EpcisIdentifier.PartyUri(e.Actor)));
+            o[EpcisVocabulary.Term("reason")] = e.Reason;
+            return Ours(o, batch, recorded);
+        }
+
+        // CBV has no "transforming": the outputs are new lots, so the step is commissioning, as in the standard's own examples.
+        private JsonObject Transformation(BatchRef batch, RecordedEvent recorded, BatchEvent e, string kind, IReadOnlyList<BatchPart> inputs, IReadOnlyList<BatchPart>? outputs, BatchRef? output = null)
+        {
+            var o = Common("TransformationEvent", batch, recorded);
+            o["inputQuantityList"] = new JsonArray(inputs.Select(i => (JsonNode?)Quantity(i.Batch, i.Quantity)).ToArray());
+            o["outputQuantityList"] = outputs is null
+                ? new JsonArray(Quantity(output!, null))
+                : new JsonArray(outputs.Select(p => (JsonNode?)Quantity(p.Batch, p.Quantity)).ToArray());
+            o["bizStep"] = "commissioning";
+            o["disposition"] = "active";
+            Places(o, e.Location, e.Location);
+            o[EpcisVocabulary.Term("transformation")] = kind;
+            return Ours(o, batch, recorded);
+        }
+
+        // An event type this writer does not know yet still goes out, as an observation naming it.
+        private JsonObject Other(BatchRef batch, RecordedEvent recorded)
+        {
+            var e = recorded.Event;
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = EpcisVocabulary.BizSteps.Contains(e.BizStep) ? e.BizStep : "other";
+            o["quantityList"] = new JsonArray(Quantity(batch, null));
+            Places(o, e.Location, null);
+            o[EpcisVocabulary.Term("eventType")] = e.GetType().Name;
+            o[EpcisVocabulary.Term("step")] = e.BizStep;
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Common(string type, BatchRef batch, RecordedEvent recorded) => new()
+        {
+            ["type"] = type,
+            ["eventTime"] = Time(recorded.Event.EventTime, _offset),
+            ["eventTimeZoneOffset"] = Offset(_offset),
+            ["recordTime"] = Time(recorded.RecordedAt, _offset),
+            ["eventID"] = EventUri(batch, recorded),
+        };
+
+        private static JsonObject Ours(JsonObject o, BatchRef batch, RecordedEvent recorded)
+        {
+            o[EpcisVocabulary.Term("eventId")] = recorded.Event.EventId;
+            o[EpcisVocabulary.Term("batch")] = EpcisIdentifier.LotUri(batch);
+            o[EpcisVocabulary.Term("version")] = recorded.Version;
+            o[EpcisVocabulary.Term("hash")] = recorded.Hash;
+            return o;
+        }
+
+        private static void Places(JsonObject o, Gln readPoint, Gln? bizLocation)
+        {
+            o["readPoint"] = new JsonObject { ["id"] = EpcisIdentifier.LocationUri(readPoint) };
+            if (bizLocation is { } place)
+            {
+                o["bizLocation"] = new JsonObject { ["id"] = EpcisIdentifier.LocationUri(place) };
+            }
+        }
+
+        /// <summary>One sensor element: each reading once, flagged as an alarm when any limit it was judged by was broken.</summary>
+        private void Sensors(JsonObject o, IReadOnlyList<MeasurementResult> results, DateTimeOffset at)
+        {
+            if (results.Count == 0)
+            {
+                return;
+            }
+
+            var reports = results.GroupBy(r => r.Measurement).Select(g =>
+            {
+                var report = new JsonObject
+                {
+                    ["type"] = EpcisVocabulary.SensorType(g.Key.Type),
+                    ["value"] = g.Key.Value,
+                    ["uom"] = EpcisVocabulary.SensorUnit(g.Key.Unit),
+                };
+                if (g.Any(r => !r.Within))
+                {
+                    report["exception"] = "ALARM_CONDITION";
+                }
+
+                return (JsonNode?)report;
+            }).ToArray();
+            o["sensorElementList"] = new JsonArray(new JsonObject
+            {
+                ["sensorMetadata"] = new JsonObject { ["time"] = Time(at, _offset) },
+                ["sensorReport"] = new JsonArray(reports),
+            });
+        }
+
+        // EPCIS counts instances when a quantity has no unit, which is what our H87 (piece) means.
+        private static JsonObject Quantity(BatchRef batch, Quantity? quantity)
+        {
+            var element = new JsonObject { ["epcClass"] = EpcisIdentifier.LotUri(batch) };
+            if (quantity is not null)
+            {
+                element["quantity"] = quantity.Value;
+                if (quantity.Unit != "H87")
+                {
+                    element["uom"] = quantity.Unit;
+                }
+            }
+
+            return element;
+        }
+
+        private static JsonObject Source(string type, string uri) => new() { ["type"] = type, ["source"] = uri };
+
+        private static JsonObject Destination(string type, string uri) => new() { ["type"] = type, ["destination"] = uri };
+
+        private static Quantity Total(IReadOnlyList<BatchPart> parts) =>
+            parts.Skip(1).Aggregate(parts[0].Quantity, (sum, part) => sum.Add(part.Quantity));
+
+        // certificationInfo must be a URI: a reference that is one stays as it is, a plain one is named under our namespace.
+        private static string CertificateUri(Certificate certificate)
+        {
+            var reference = certificate.Reference;
+            if (Uri.TryCreate(reference, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "urn")
+            {
+                return reference;
+            }
+
+            var issuer = certificate.Issuer?.Value ?? "unknown-issuer";
+            return $"{EpcisVocabulary.Namespace}certificates/{issuer}/{Uri.EscapeDataString(reference)}";
+        }
+    }
+}
