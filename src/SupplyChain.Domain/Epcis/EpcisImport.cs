@@ -1,0 +1,612 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Measures;
+
+namespace SupplyChain.Domain.Epcis;
+
+/// <summary>
+/// Reads a partner's EPCIS 2.0 JSON-LD document into facts in our terms. All or nothing: the whole document is read
+/// and checked before anything is returned, and the first problem refuses it with the event index and the reason
+/// (<c>eventList[2]: ObjectEvent without epcList or quantityList</c>). What is well formed but has no place here
+/// (class-level identifiers, SSCCs, string-valued sensor reports, AggregationEvents) is listed in the notes.
+/// </summary>
+/// <remarks>
+/// Identifiers: lots come from lgtin URNs and Digital Link /01/{gtin}/10/{lot}; a serial item (sgtin URN,
+/// Digital Link /21/) is kept as a lot of one piece whose lot number is the serial number, so serialised
+/// partners can still be traced; locations and parties from sgln/pgln URNs and Digital Link /414/ and /417/
+/// (an SGLN extension is dropped with a note). Sensor elements become one checkpoint each, since one element is one
+/// reading time; they come after a creation or receipt (the lot must be held to be checked) and before a shipment.
+/// </remarks>
+public static partial class EpcisImport
+{
+    /// <summary>The most events one document may hold.</summary>
+    public const int MaxEvents = 10_000;
+
+    /// <summary>Reads a whole document, or refuses it with a <see cref="DomainException"/> of kind InvalidArgument.</summary>
+    public static EpcisCapture Parse(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, null, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            throw DomainException.Invalid("document", $"is not JSON: {e.Message}");
+        }
+
+        if (root is not JsonObject document)
+        {
+            throw DomainException.Invalid("document", "is not a JSON object");
+        }
+
+        return new DocumentReader(document).Read();
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimePattern();
+
+    [GeneratedRegex(@"^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetPattern();
+
+    [GeneratedRegex(@"^[A-Z0-9]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UomPattern();
+
+    /// <summary>The reading of one document: the prefixes it binds to our namespace, and the facts and notes so far.</summary>
+    private sealed class DocumentReader(JsonObject document)
+    {
+        private readonly List<ImportedEvent> _events = new();
+        private readonly List<ImportNote> _notes = new();
+        private readonly List<string> _ourPrefixes = new();
+
+        public EpcisCapture Read()
+        {
+            ReadContext();
+            var type = RequiredString(document, "type", "type");
+            if (type != "EPCISDocument")
+            {
+                throw DomainException.Invalid("type", $"'{type}' is not supported: send an EPCISDocument");
+            }
+
+            var version = RequiredString(document, "schemaVersion", "schemaVersion");
+            if (version != "2.0" && !version.StartsWith("2.0.", StringComparison.Ordinal))
+            {
+                throw DomainException.Invalid("schemaVersion", $"'{version}' is not supported: EPCIS 2.0 documents only");
+            }
+
+            Time(document, "creationDate", "creationDate", required: true);
+            var body = document["epcisBody"] as JsonObject ?? throw DomainException.Invalid("epcisBody", "is required: an object holding the eventList");
+            var list = body["eventList"] as JsonArray ?? throw DomainException.Invalid("epcisBody.eventList", "is required: an array of events");
+            if (list.Count > MaxEvents)
+            {
+                throw DomainException.Invalid("epcisBody.eventList", $"has {list.Count} events, at most {MaxEvents} are allowed in one document");
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                ReadEvent(list[i], i);
+            }
+
+            return new EpcisCapture(list.Count, _events, _notes);
+        }
+
+        private void ReadContext()
+        {
+            var context = document["@context"] ?? throw DomainException.Invalid("@context", $"is required: name {EpcisVocabulary.ContextUrl}");
+            var entries = context is JsonArray array ? array.ToList() : new List<JsonNode?> { context };
+            var named = false;
+            foreach (var entry in entries)
+            {
+                if (entry is JsonValue value && value.TryGetValue<string>(out var url))
+                {
+                    named |= url.EndsWith("epcis-context.jsonld", StringComparison.Ordinal);
+                }
+                else if (entry is JsonObject terms)
+                {
+                    _ourPrefixes.AddRange(terms.Where(t => t.Value is JsonValue v && v.TryGetValue<string>(out var iri) && iri == EpcisVocabulary.Namespace).Select(t => t.Key));
+                }
+            }
+
+            if (!named)
+            {
+                throw DomainException.Invalid("@context", $"does not name the EPCIS 2.0 context {EpcisVocabulary.ContextUrl}");
+            }
+        }
+
+        private void ReadEvent(JsonNode? node, int index)
+        {
+            var at = $"eventList[{index}]";
+            if (node is not JsonObject e)
+            {
+                throw DomainException.Invalid(at, "is not an object");
+            }
+
+            var type = RequiredString(e, "type", at + ".type");
+            if (e["errorDeclaration"] is not null)
+            {
+                throw DomainException.Invalid(at + ".errorDeclaration", "error declarations are not imported: events here are corrected by new events, never edited");
+            }
+
+            var eventTime = Time(e, "eventTime", at + ".eventTime", required: true)!.Value;
+            var offset = RequiredString(e, "eventTimeZoneOffset", at + ".eventTimeZoneOffset");
+            if (!OffsetPattern().IsMatch(offset))
+            {
+                throw DomainException.Invalid(at + ".eventTimeZoneOffset", $"'{offset}' is not an offset such as +07:00");
+            }
+
+            Time(e, "recordTime", at + ".recordTime", required: false);
+            var epcisId = OptionalString(e, "eventID", at + ".eventID");
+            if (epcisId is not null && !Uri.TryCreate(epcisId, UriKind.Absolute, out _))
+            {
+                throw DomainException.Invalid(at + ".eventID", $"'{epcisId}' is not a URI");
+            }
+
+            if (type is not ("ObjectEvent" or "TransformationEvent"))
+            {
+                _notes.Add(new ImportNote(at, type, "is not imported: only ObjectEvents and TransformationEvents make, move or check lots here"));
+                return;
+            }
+
+            var facts = new EventFacts(
+                index, OurEventId(epcisId ?? e.ToJsonString()), epcisId, eventTime,
+                CbvWord(OptionalString(e, "bizStep", at + ".bizStep"), at + ".bizStep", "BizStep-", "urn:epcglobal:cbv:bizstep:") ?? "",
+                Place(e, "readPoint", at), Place(e, "bizLocation", at));
+            if (type == "ObjectEvent")
+            {
+                ReadObjectEvent(e, at, facts);
+            }
+            else
+            {
+                ReadTransformationEvent(e, at, facts);
+            }
+        }
+
+        private void ReadObjectEvent(JsonObject e, string at, EventFacts facts)
+        {
+            var action = RequiredString(e, "action", at + ".action");
+            if (action is not ("ADD" or "OBSERVE" or "DELETE"))
+            {
+                throw DomainException.Invalid(at + ".action", $"'{action}' is not ADD, OBSERVE or DELETE");
+            }
+
+            var (lots, named) = Objects(e, "epcList", "quantityList", at);
+            if (!named)
+            {
+                throw DomainException.Invalid(at, "ObjectEvent without epcList or quantityList");
+            }
+
+            var disposition = CbvWord(OptionalString(e, "disposition", at + ".disposition"), at + ".disposition", "Disp-", "urn:epcglobal:cbv:disp:");
+            var readings = SensorElements(e, at, facts.EventTime);
+            var certificate = CertificateOf(e, at);
+            var from = Party(e, "sourceList", "source", at);
+            var to = Party(e, "destinationList", "destination", at);
+            if (lots.Count == 0)
+            {
+                _notes.Add(new ImportNote(at, "ObjectEvent", "is not imported: none of its identifiers names a lot"));
+                return;
+            }
+
+            if (action == "DELETE")
+            {
+                _notes.Add(new ImportNote(at + ".action", action, "is not imported: no event of ours ends a lot's existence"));
+                return;
+            }
+
+            var checkpoints = Checkpoints(e, facts, lots, readings, certificate);
+            if (action == "ADD")
+            {
+                _events.Add(new ImportedCreation(facts.Index, facts.EventId, facts.EpcisId, facts.EventTime, facts.BizStep, facts.ReadPoint, facts.BizLocation, lots));
+                _events.AddRange(checkpoints);
+            }
+            else if (facts.BizStep == "shipping")
+            {
+                _events.AddRange(checkpoints);
+                _events.Add(new ImportedShipment(facts.Index, facts.EventId, facts.EpcisId, facts.EventTime, facts.BizStep, facts.ReadPoint, facts.BizLocation, lots, from, to));
+            }
+            else if (facts.BizStep == "receiving")
+            {
+                var accepted = disposition != "returned";
+                var note = Extension(e, accepted ? "condition" : "reason") ?? "";
+                _events.Add(new ImportedReceipt(facts.Index, facts.EventId, facts.EpcisId, facts.EventTime, facts.BizStep, facts.ReadPoint, facts.BizLocation, lots, from, to, accepted, note));
+                _events.AddRange(checkpoints);
+            }
+            else if (checkpoints.Count > 0)
+            {
+                _events.AddRange(checkpoints);
+            }
+            else
+            {
+                _events.Add(Checkpoint(e, facts, lots, new List<Measurement>(), certificate, readings: false));
+            }
+        }
+
+        private void ReadTransformationEvent(JsonObject e, string at, EventFacts facts)
+        {
+            var (inputs, hasInputs) = Objects(e, "inputEPCList", "inputQuantityList", at);
+            var (outputs, hasOutputs) = Objects(e, "outputEPCList", "outputQuantityList", at);
+            var transformationId = OptionalString(e, "transformationID", at + ".transformationID");
+            if (!(hasInputs && hasOutputs) && !(transformationId is not null && (hasInputs || hasOutputs)))
+            {
+                throw DomainException.Invalid(at, "TransformationEvent needs inputs and outputs (or a transformationID and either)");
+            }
+
+            if (e["sensorElementList"] is JsonArray { Count: > 0 })
+            {
+                _notes.Add(new ImportNote(at + ".sensorElementList", "TransformationEvent", "is not imported: record readings on the output lots with an ObjectEvent"));
+            }
+
+            if (inputs.Count == 0 && outputs.Count == 0)
+            {
+                _notes.Add(new ImportNote(at, "TransformationEvent", "is not imported: none of its identifiers names a lot"));
+                return;
+            }
+
+            _events.Add(new ImportedTransformation(
+                facts.Index, facts.EventId, facts.EpcisId, facts.EventTime, facts.BizStep, facts.ReadPoint, facts.BizLocation, KindOf(inputs, outputs), inputs, outputs));
+        }
+
+        private static TransformationKind KindOf(IReadOnlyList<ImportedLot> inputs, IReadOnlyList<ImportedLot> outputs)
+        {
+            var parents = inputs.Select(i => i.Batch).Distinct().ToList();
+            var children = outputs.Select(o => o.Batch).Distinct().ToList();
+            if (parents.Count == 1 && children.Count >= 1 && children.All(c => c.Gtin == parents[0].Gtin && c != parents[0]))
+            {
+                return TransformationKind.Split;
+            }
+
+            return parents.Count >= 2 && children.Count == 1 && !parents.Contains(children[0]) ? TransformationKind.Merge : TransformationKind.Transform;
+        }
+
+        private List<ImportedEvent> Checkpoints(JsonObject e, EventFacts facts, IReadOnlyList<ImportedLot> lots, IReadOnlyList<(DateTimeOffset Time, List<Measurement> Readings)> readings, Certificate? certificate) =>
+            readings.Select((r, k) => (ImportedEvent)(Checkpoint(e, facts, lots, r.Readings, certificate, readings: true) with
+            {
+                EventId = $"{facts.EventId}-s{k}",
+                EventTime = r.Time,
+            })).ToList();
+
+        private ImportedCheckpoint Checkpoint(JsonObject e, EventFacts facts, IReadOnlyList<ImportedLot> lots, List<Measurement> measurements, Certificate? certificate, bool readings)
+        {
+            var kind = Extension(e, "kind") switch
+            {
+                "production" => CheckpointKind.Production,
+                "environmental" => CheckpointKind.Environmental,
+                "food_safety" => CheckpointKind.FoodSafety,
+                _ => certificate is not null ? CheckpointKind.FoodSafety : readings ? CheckpointKind.Environmental : CheckpointKind.Production,
+            };
+            var step = Extension(e, "step") ?? (facts.BizStep.Length > 0 ? EpcisVocabulary.LocalName(facts.BizStep) : "other");
+            return new ImportedCheckpoint(
+                facts.Index, facts.EventId, facts.EpcisId, facts.EventTime, facts.BizStep, facts.ReadPoint, facts.BizLocation, lots, kind, step, measurements, certificate);
+        }
+
+        /// <summary>The lots an event names in an identifier list and a quantity list, and whether it named anything at all.</summary>
+        private (List<ImportedLot> Lots, bool Named) Objects(JsonObject e, string epcListName, string quantityListName, string at)
+        {
+            var lots = new List<ImportedLot>();
+            var epcs = OptionalArray(e, epcListName, at);
+            for (var k = 0; k < epcs.Count; k++)
+            {
+                var field = $"{at}.{epcListName}[{k}]";
+                var uri = StringValue(epcs[k], field);
+                var mapped = EpcisIdentifier.ParseObject(uri, field);
+                if (mapped.Batch is null)
+                {
+                    _notes.Add(new ImportNote(field, uri, mapped.Reason));
+                    continue;
+                }
+
+                lots.Add(new ImportedLot(mapped.Batch, mapped.IsSerial ? new Quantity(1m, "H87") : null, uri));
+            }
+
+            var quantities = OptionalArray(e, quantityListName, at);
+            for (var k = 0; k < quantities.Count; k++)
+            {
+                var field = $"{at}.{quantityListName}[{k}]";
+                if (quantities[k] is not JsonObject element)
+                {
+                    throw DomainException.Invalid(field, "is not an object");
+                }
+
+                var uri = RequiredString(element, "epcClass", field + ".epcClass");
+                var amount = element["quantity"] is null ? (decimal?)null : Number(element["quantity"], field + ".quantity");
+                var uom = OptionalString(element, "uom", field + ".uom");
+                if (uom is not null && !UomPattern().IsMatch(uom))
+                {
+                    throw DomainException.Invalid(field + ".uom", $"'{uom}' is not a UN/CEFACT unit code of 2 or 3 capitals or digits");
+                }
+
+                var mapped = EpcisIdentifier.ParseObject(uri, field + ".epcClass");
+                if (mapped.Batch is null)
+                {
+                    _notes.Add(new ImportNote(field + ".epcClass", uri, mapped.Reason));
+                    continue;
+                }
+
+                lots.Add(new ImportedLot(mapped.Batch, amount is { } value ? Amount(value, uom, field) : null, uri));
+            }
+
+            return (lots, epcs.Count + quantities.Count > 0);
+        }
+
+        // A quantity without a unit counts instances (EPCIS), which is our H87 (piece).
+        private Quantity? Amount(decimal value, string? uom, string field)
+        {
+            try
+            {
+                return Quantity.Parse((double)value, uom ?? "H87", field + ".quantity");
+            }
+            catch (DomainException refused)
+            {
+                _notes.Add(new ImportNote(field + ".quantity", $"{value} {uom ?? "(count)"}", $"is not kept: {refused.Message}"));
+                return null;
+            }
+        }
+
+        /// <summary>Each sensor element's readings with the time they were taken (the element's time, else the event's).</summary>
+        private List<(DateTimeOffset Time, List<Measurement> Readings)> SensorElements(JsonObject e, string at, DateTimeOffset eventTime)
+        {
+            var result = new List<(DateTimeOffset, List<Measurement>)>();
+            var elements = OptionalArray(e, "sensorElementList", at);
+            for (var k = 0; k < elements.Count; k++)
+            {
+                var field = $"{at}.sensorElementList[{k}]";
+                if (elements[k] is not JsonObject element)
+                {
+                    throw DomainException.Invalid(field, "is not an object");
+                }
+
+                var metadata = element["sensorMetadata"] as JsonObject;
+                var time = metadata is null ? null : Time(metadata, "time", field + ".sensorMetadata.time", false) ?? Time(metadata, "endTime", field + ".sensorMetadata.endTime", false);
+                var reports = element["sensorReport"] as JsonArray;
+                if (reports is null || reports.Count == 0)
+                {
+                    throw DomainException.Invalid(field + ".sensorReport", "is required: at least one sensor report");
+                }
+
+                var readings = new List<Measurement>();
+                for (var r = 0; r < reports.Count; r++)
+                {
+                    var reportField = $"{field}.sensorReport[{r}]";
+                    if (Reading(reports[r], reportField) is not { } reading)
+                    {
+                        continue;
+                    }
+
+                    if (readings.Any(m => m.Type == reading.Type))
+                    {
+                        _notes.Add(new ImportNote(reportField, reading.ToString(), $"is not kept: a second '{reading.Type}' reading in one sensor element (the first is kept)"));
+                        continue;
+                    }
+
+                    readings.Add(reading);
+                }
+
+                if (readings.Count == 0)
+                {
+                    _notes.Add(new ImportNote(field, "sensorElement", "is not imported: none of its reports is a numeric reading with a unit"));
+                    continue;
+                }
+
+                result.Add((time ?? eventTime, readings));
+            }
+
+            return result;
+        }
+
+        private Measurement? Reading(JsonNode? node, string field)
+        {
+            if (node is not JsonObject report)
+            {
+                throw DomainException.Invalid(field, "is not an object");
+            }
+
+            var type = RequiredString(report, "type", field + ".type");
+            if (report["value"] is null)
+            {
+                _notes.Add(new ImportNote(field, type, "is not kept: only numeric readings (value) are imported"));
+                return null;
+            }
+
+            var value = Number(report["value"], field + ".value");
+            var uom = OptionalString(report, "uom", field + ".uom");
+            if (uom is null)
+            {
+                _notes.Add(new ImportNote(field, $"{type} {value}", "is not kept: a reading needs a unit (uom)"));
+                return null;
+            }
+
+            try
+            {
+                return Measurement.Parse(EpcisVocabulary.OurMeasurementType(type), (double)value, uom, field);
+            }
+            catch (DomainException refused)
+            {
+                _notes.Add(new ImportNote(field, $"{type} {value} {uom}", $"is not kept: {refused.Message}"));
+                return null;
+            }
+        }
+
+        private Certificate? CertificateOf(JsonObject e, string at)
+        {
+            var uris = new List<string>();
+            var info = e["certificationInfo"];
+            if (info is JsonArray list)
+            {
+                uris.AddRange(list.Select((n, k) => StringValue(n, $"{at}.certificationInfo[{k}]")));
+            }
+            else if (info is not null)
+            {
+                uris.Add(StringValue(info, at + ".certificationInfo"));
+            }
+
+            var reference = Extension(e, "certificateReference");
+            if (reference is null && uris.Count == 0)
+            {
+                return null;
+            }
+
+            // Our own sc:certificateReference is the plain text of the first certificationInfo.
+            foreach (var extra in uris.Skip(1))
+            {
+                _notes.Add(new ImportNote(at + ".certificationInfo", extra, "is not kept: a checkpoint holds one certificate"));
+            }
+
+            var issuer = Extension(e, "certificateIssuer") is { } party ? EpcisIdentifier.ParseLocation(party, at + ".certificateIssuer").Gln : null;
+            return new Certificate(issuer, reference ?? uris[0]);
+        }
+
+        /// <summary>The party of a source or destination list: possessing party first, then owning party, then location.</summary>
+        private Gln? Party(JsonObject e, string listName, string key, string at)
+        {
+            var entries = OptionalArray(e, listName, at);
+            var found = new List<(int Rank, Gln Gln)>();
+            for (var k = 0; k < entries.Count; k++)
+            {
+                var field = $"{at}.{listName}[{k}]";
+                if (entries[k] is not JsonObject entry)
+                {
+                    throw DomainException.Invalid(field, "is not an object");
+                }
+
+                var type = CbvWord(RequiredString(entry, "type", field + ".type"), field + ".type", "SDT-", "urn:epcglobal:cbv:sdt:");
+                var uri = RequiredString(entry, key, $"{field}.{key}");
+                var mapped = EpcisIdentifier.ParseLocation(uri, $"{field}.{key}");
+                if (mapped.Reason.Length > 0)
+                {
+                    _notes.Add(new ImportNote($"{field}.{key}", uri, mapped.Reason));
+                }
+
+                if (mapped.Gln is { } gln)
+                {
+                    found.Add((type switch { "possessing_party" => 0, "owning_party" => 1, "location" => 2, _ => 3 }, gln));
+                }
+            }
+
+            return found.Count == 0 ? null : found.MinBy(f => f.Rank).Gln;
+        }
+
+        private Gln? Place(JsonObject e, string name, string at)
+        {
+            if (e[name] is null)
+            {
+                return null;
+            }
+
+            var field = $"{at}.{name}";
+            if (e[name] is not JsonObject place)
+            {
+                throw DomainException.Invalid(field, "is not an object with an id");
+            }
+
+            var uri = RequiredString(place, "id", field + ".id");
+            var mapped = EpcisIdentifier.ParseLocation(uri, field + ".id");
+            if (mapped.Reason.Length > 0)
+            {
+                _notes.Add(new ImportNote(field + ".id", uri, mapped.Reason));
+            }
+
+            return mapped.Gln;
+        }
+
+        /// <summary>A value of one of our extension terms, under any prefix the document binds to our namespace.</summary>
+        private string? Extension(JsonObject e, string term)
+        {
+            foreach (var key in _ourPrefixes.Select(p => $"{p}:{term}").Append(EpcisVocabulary.Namespace + term))
+            {
+                if (e[key] is JsonValue value && value.TryGetValue<string>(out var text))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        // EPCIS 2.0 writes CBV words bare; the full IRI and the EPCIS 1.x URN forms mean the same word.
+        private static string? CbvWord(string? value, string field, string iriPrefix, string urnPrefix)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            foreach (var prefix in new[] { "https://ref.gs1.org/cbv/" + iriPrefix, "https://ns.gs1.org/cbv/" + iriPrefix, urnPrefix })
+            {
+                if (value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return value[prefix.Length..];
+                }
+            }
+
+            if (value.All(c => char.IsAsciiLetterLower(c) || c == '_') || Uri.TryCreate(value, UriKind.Absolute, out _))
+            {
+                return value;
+            }
+
+            throw DomainException.Invalid(field, $"'{value}' is neither a CBV word nor a URI");
+        }
+
+        private static string OurEventId(string source) =>
+            "epcis-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..32];
+
+        private static DateTimeOffset? Time(JsonObject o, string name, string field, bool required)
+        {
+            var text = required ? RequiredString(o, name, field) : OptionalString(o, name, field);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var match = DateTimePattern().Match(text);
+            if (!match.Success)
+            {
+                throw DomainException.Invalid(field, $"'{text}' is not a date-time with an offset, such as 2025-06-01T09:30:00+07:00");
+            }
+
+            // .NET reads at most seven fractional digits; RFC 3339 allows more.
+            var fraction = match.Groups[1].Value;
+            var normal = fraction.Length > 8 ? text.Replace(fraction, fraction[..8], StringComparison.Ordinal) : text;
+            if (!DateTimeOffset.TryParse(normal, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                throw DomainException.Invalid(field, $"'{text}' is not a valid date-time");
+            }
+
+            return time;
+        }
+
+        private static string RequiredString(JsonObject o, string name, string field) =>
+            OptionalString(o, name, field) ?? throw DomainException.Invalid(field, "is required");
+
+        private static string? OptionalString(JsonObject o, string name, string field) =>
+            o[name] is null ? null : StringValue(o[name], field);
+
+        private static string StringValue(JsonNode? node, string field) =>
+            node is JsonValue value && value.TryGetValue<string>(out var text) ? text : throw DomainException.Invalid(field, "is not a string");
+
+        private static decimal Number(JsonNode? node, string field)
+        {
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number))
+            {
+                return number;
+            }
+
+            throw DomainException.Invalid(field, "is not a number");
+        }
+
+        private static JsonArray OptionalArray(JsonObject o, string name, string at) =>
+            o[name] switch
+            {
+                null => new JsonArray(),
+                JsonArray array => array,
+                _ => throw DomainException.Invalid($"{at}.{name}", "is not an array"),
+            };
+    }
+
+    /// <summary>What every fact of one EPCIS event shares.</summary>
+    private sealed record EventFacts(int Index, string EventId, string? EpcisId, DateTimeOffset EventTime, string BizStep, Gln? ReadPoint, Gln? BizLocation);
+}
