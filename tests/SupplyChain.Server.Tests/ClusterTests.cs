@@ -215,6 +215,86 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertStoredOnceAsync(new BatchService.BatchServiceClient(channels[1]), gtin13, lots, acknowledged);
     }
 
+    [Fact]
+    public async Task Splits_and_merges_interrupted_by_a_killed_silo_are_finished_by_retries_and_conserve_quantity()
+    {
+        var channels = _servers.Select(s => s.Channel).ToList();
+        var (producer, gtin13, parents) = await SeedAsync(channels, 12);
+        var gtin14 = Ids.Gtin14(gtin13);
+        var acknowledged = 0;
+        var halfway = new TaskCompletionSource();
+        var made = new ConcurrentDictionary<string, (List<string> Children, string Merged)>();
+
+        async Task<BatchEventResponse> Retry(Func<BatchService.BatchServiceClient, Task<BatchEventResponse>> call, int gateway)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                try
+                {
+                    var reply = await call(new BatchService.BatchServiceClient(channels[gateway]));
+                    if (Interlocked.Increment(ref acknowledged) == 20)
+                    {
+                        halfway.TrySetResult();
+                    }
+
+                    return reply;
+                }
+                catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal && DateTime.UtcNow < deadline)
+                {
+                    gateway = (gateway + 1) % Silos;
+                    await Task.Delay(50);
+                }
+            }
+        }
+
+        var workers = parents.Select((parent, worker) => Task.Run(async () =>
+        {
+            var children = new List<string>();
+            for (var round = 0; round < 3; round++)
+            {
+                var parts = new[] { Ids.Lot(), Ids.Lot() };
+                var split = new SplitBatchRequest
+                {
+                    EventId = Ids.EventId(), Gtin = gtin14, Lot = parent, ActorGln = producer,
+                    Parts = { parts.Select(lot => new SplitPart { Lot = lot, Quantity = new Quantity { Value = 5, Unit = "KGM" } }) },
+                };
+                await Retry(async c => await c.SplitBatchAsync(split, deadline: DateTime.UtcNow.AddSeconds(10)), worker % Silos);
+                children.AddRange(parts);
+            }
+
+            var merge = new MergeBatchesRequest
+            {
+                EventId = Ids.EventId(), Inputs = { children.Take(2).Select(lot => new BatchRef { Gtin = gtin14, Lot = lot }) },
+                OutputGtin = gtin13, OutputLot = Ids.Lot(), ActorGln = producer,
+            };
+            await Retry(async c => await c.MergeBatchesAsync(merge, deadline: DateTime.UtcNow.AddSeconds(10)), (worker + 1) % Silos);
+            made[parent] = (children, merge.OutputLot);
+        })).ToList();
+
+        await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await _servers[1].KillAsync();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(180));
+
+        var reader = new BatchService.BatchServiceClient(channels[0]);
+        Task<Batch> Get(string lot) => reader.GetBatchAsync(new GetBatchRequest { Gtin = gtin14, Lot = lot }).ResponseAsync;
+        foreach (var parent in parents)
+        {
+            var (children, mergedLot) = made[parent];
+            var p = await Get(parent);
+            Assert.Equal(70, p.Quantity.Value);
+            Assert.Equal(children, p.Children.Select(c => c.Lot));
+            var kids = await Task.WhenAll(children.Select(Get));
+            Assert.All(kids, kid => Assert.Equal(parent, Assert.Single(kid.Parents).Lot));
+            Assert.Equal([BatchStatus.Consumed, BatchStatus.Consumed, BatchStatus.Active, BatchStatus.Active, BatchStatus.Active, BatchStatus.Active], kids.Select(k => k.Status));
+            var merged = await Get(mergedLot);
+            Assert.Equal(10, merged.Quantity.Value);
+            Assert.Equal(100, p.Quantity.Value + kids.Sum(k => k.Quantity.Value) + merged.Quantity.Value);
+            var history = await reader.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = gtin14, Lot = parent });
+            Assert.Equal(4, history.Events.Count);
+        }
+    }
+
     private static async Task<(string Producer, string Gtin13, List<string> Lots)> SeedAsync(IReadOnlyList<GrpcChannel> channels, int batches)
     {
         var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());

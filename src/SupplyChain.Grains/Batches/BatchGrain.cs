@@ -147,11 +147,11 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         {
             await Task.WhenAll(joins);
         }
-        catch (Exception)
+        catch (Exception) when (joins.Select(j => j.Exception?.InnerException).OfType<DomainException>().FirstOrDefault() is { } refusal)
         {
+            // An input refused by rule: take the others back out. An outage is not undone: the retry finishes the merge.
             await RevertAsync(command, joins, "another input could not be merged");
-            throw joins.Select(j => j.Exception?.InnerException).OfType<DomainException>().FirstOrDefault()
-                ?? joins.First(j => j.IsFaulted).Exception!.InnerException!;
+            throw refusal;
         }
 
         var joined = joins.Select(j => j.Result).ToList();
