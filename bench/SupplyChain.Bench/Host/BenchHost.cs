@@ -1,0 +1,73 @@
+using Grpc.Net.Client;
+using SupplyChain.Bench.Load;
+using SupplyChain.Testing;
+using SupplyChain.V1;
+
+namespace SupplyChain.Bench.Host;
+
+/// <summary>One Azurite and one Release server process on free local ports, and gRPC clients to the server.</summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private readonly GrpcChannel _channel;
+
+    private BenchHost(Azurite azurite, ServerProcess server, int? azuritePid)
+    {
+        Azurite = azurite;
+        Server = server;
+        AzuritePid = azuritePid;
+        // 32 concurrent callers may use more than one HTTP/2 connection, as separate clients would.
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.GrpcPort}", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
+        });
+        Batches = new BatchService.BatchServiceClient(_channel);
+        Participants = new ParticipantService.ParticipantServiceClient(_channel);
+        Cpu = new CpuMeter(() => server.ProcessId, azuritePid);
+        Traces = new TraceService.TraceServiceClient(_channel);
+    }
+
+    public Azurite Azurite { get; }
+
+    public ServerProcess Server { get; }
+
+    /// <summary>Azurite's node process, found by its table port; null if it could not be found.</summary>
+    public int? AzuritePid { get; }
+
+    public BatchService.BatchServiceClient Batches { get; }
+
+    public ParticipantService.ParticipantServiceClient Participants { get; }
+
+    public TraceService.TraceServiceClient Traces { get; }
+
+    public CpuMeter Cpu { get; }
+
+    /// <summary>Every call gets this deadline, so that no client waits forever on a stuck server.</summary>
+    public static DateTime Deadline => DateTime.UtcNow.AddSeconds(30);
+
+    public static async Task<BenchHost> StartAsync()
+    {
+        var azurite = await Azurite.StartAsync();
+        try
+        {
+            var server = await ServerProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string>
+            {
+                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+            });
+            var azuritePid = ProcFs.FindByCommandLine(RepositoryPaths.Azurite, "--tablePort", $"{azurite.TablePort}");
+            return new BenchHost(azurite, server, azuritePid);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        // The silo stops before its storage, or its shutdown waits on it.
+        await Server.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using Azure.Data.Tables;
+using SupplyChain.Bench.Load;
+using SupplyChain.Bench.Report;
+using SupplyChain.Bench.Workload;
+
+namespace SupplyChain.Bench.Measures;
+
+/// <summary>
+/// Row 1: what the storage does raw, with Azure.Data.Tables from this process into the server's own Azurite, at the
+/// capture measurement's concurrency, with entities copied from what one real checkpoint stored.
+/// </summary>
+public static class RawStorage
+{
+    private const int Partitions = 1_000;
+
+    public static async Task InsertsAsync(BenchContext ctx)
+    {
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var table = await TableAsync(ctx, "benchrawinsert");
+        await ctx.WarmUpAsync("raw inserts", i => table.AddEntityAsync(StoredRows.Copy(rows.Event, $"w{i % Partitions:D4}", $"e{i:D12}")), ctx.Options.Concurrency);
+        var runs = await ctx.RunsAsync("raw single-entity inserts", run => ctx.LoadAsync(ctx.Options.RawInserts, ctx.Options.Concurrency, i =>
+            table.AddEntityAsync(StoredRows.Copy(rows.Event, $"r{run}-{i % Partitions:D4}", $"e{i:D12}"))));
+        var rate = Stats.Median(runs.Select(r => r.Rate));
+        ctx.RawInsertRate = rate;
+        ctx.Rows.Add(new Row("1", $"raw storage: single-entity inserts, {ctx.Options.Concurrency} concurrent", Text.Rate(rate), BenchContext.Latency(runs),
+            Notes: $"Azure.Data.Tables AddEntity of a copy of a stored checkpoint event row ({StoredRows.Characters(rows.Event):N0} characters) " +
+                $"over {Partitions:N0} partitions; {ctx.Options.RawInserts:N0} inserts per run" + BenchContext.Problems(runs)));
+        ctx.AddCpu("1 raw single-entity inserts", runs);
+    }
+
+    /// <summary>The storage work of one captured checkpoint, done raw: the append's transaction, then the index upsert.</summary>
+    public static async Task AppendShapedAsync(BenchContext ctx)
+    {
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var log = await TableAsync(ctx, "benchrawlog");
+        var index = await TableAsync(ctx, "benchrawindex");
+        await ctx.WarmUpAsync("raw checkpoint-shaped writes", i => CheckpointWritesAsync(log, index, rows, $"w{i % Partitions:D4}", i), ctx.Options.Concurrency);
+        var runs = await ctx.RunsAsync("raw checkpoint-shaped writes", run => ctx.LoadAsync(ctx.Options.RawAppends, ctx.Options.Concurrency, i =>
+            CheckpointWritesAsync(log, index, rows, $"r{run}-{i % Partitions:D4}", i)));
+        ctx.Rows.Add(new Row("1b", "raw storage: a checkpoint's writes (3-entity transaction + index upsert), same concurrency",
+            Text.Rate(Stats.Median(runs.Select(r => r.Rate))), BenchContext.Latency(runs),
+            Notes: $"the storage work the service does per RecordCheckpoint today, without the service: its ceiling on this store; {ctx.Options.RawAppends:N0} per run" +
+                BenchContext.Problems(runs)));
+        ctx.AddCpu("1b raw checkpoint-shaped writes", runs);
+    }
+
+    /// <summary>
+    /// The least a per-batch log can write per event and stay idempotent: the event row and the event-id row in one
+    /// transaction, no head replace, no index upsert (what the service would write if it snapshotted the head every
+    /// few events and touched the index only when custody changes).
+    /// </summary>
+    public static async Task EventPairsAsync(BenchContext ctx)
+    {
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var log = await TableAsync(ctx, "benchrawpair");
+        await ctx.WarmUpAsync("raw event-pair transactions", i => PairAsync(log, rows, $"w{i % Partitions:D4}", i), ctx.Options.Concurrency);
+        var runs = await ctx.RunsAsync("raw event-pair transactions", run => ctx.LoadAsync(ctx.Options.RawAppends, ctx.Options.Concurrency, i =>
+            PairAsync(log, rows, $"r{run}-{i % Partitions:D4}", i)));
+        ctx.Rows.Add(new Row("1d", "raw storage: event row + event-id row in one transaction, same concurrency",
+            Text.Rate(Stats.Median(runs.Select(r => r.Rate))), BenchContext.Latency(runs),
+            Notes: $"the least a per-batch log writes per event; {ctx.Options.RawAppends:N0} per run" + BenchContext.Problems(runs)));
+        ctx.AddCpu("1d raw event-pair transactions", runs);
+    }
+
+    /// <summary>Entity-group transactions of 100 inserts: what group commit of appends could reach on this store.</summary>
+    public static async Task GroupsAsync(BenchContext ctx)
+    {
+        const int Size = 100;
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var table = await TableAsync(ctx, "benchrawgroup");
+        await ctx.WarmUpAsync("raw 100-entity transactions", i => table.SubmitTransactionAsync(Enumerable.Range(0, Size).Select(k =>
+            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, $"w{i:D6}", $"e{k:D12}")))), ctx.Options.Concurrency);
+        var runs = await ctx.RunsAsync("raw 100-entity transactions", run => ctx.LoadAsync(ctx.Options.RawGroups, ctx.Options.Concurrency, i =>
+            table.SubmitTransactionAsync(Enumerable.Range(0, Size).Select(k =>
+                new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, $"r{run}-{i:D6}", $"e{k:D12}"))))));
+        var entities = Stats.Median(runs.Select(r => r.Rate * Size));
+        ctx.Rows.Add(new Row("1c", "raw storage: transactions of 100 inserts, entities/s", Text.Rate(entities), BenchContext.Latency(runs),
+            Notes: $"{ctx.Options.RawGroups:N0} transactions per run; per transaction latency; the ceiling for group commit" + BenchContext.Problems(runs)));
+        ctx.AddCpu("1c raw 100-entity transactions (per entity)", runs, Size);
+    }
+
+    /// <summary>Single-entity inserts again, after every other measurement filled the store: does Azurite slow down as it grows?</summary>
+    public static async Task InsertsAgainAsync(BenchContext ctx)
+    {
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var table = await TableAsync(ctx, "benchrawinsert");
+        var result = await ctx.LoadAsync(ctx.Options.RawInserts, ctx.Options.Concurrency, i =>
+            table.AddEntityAsync(StoredRows.Copy(rows.Event, $"end-{i % Partitions:D4}", $"e{i:D12}")));
+        ctx.Log($"raw single-entity inserts at the end: {Text.Rate(result.Rate)}");
+        var before = ctx.RawInsertRate is { } r ? $"; {Text.Ratio(result.Rate / r)} the rate of row 1" : "";
+        ctx.Rows.Add(new Row("1'", "raw storage: single-entity inserts again, after all the rows above", Text.Rate(result.Rate), BenchContext.Latency([result]),
+            Notes: "one run; shows whether Azurite slows as its store grows" + before + BenchContext.Problems([result])));
+    }
+
+    /// <summary>
+    /// What the batch log and index write for one checkpoint: the event row, the event-id row and the head in one
+    /// entity-group transaction, then the custodian's index row.
+    /// </summary>
+    public static async Task CheckpointWritesAsync(TableClient log, TableClient index, StoredRows rows, string partition, int i)
+    {
+        await log.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, partition, $"e{i:D12}")),
+            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.EventId, partition, $"i{Gs1Keys.EventId()}")),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, StoredRows.Copy(rows.Head, partition, "h")),
+        ]);
+        await index.UpsertEntityAsync(StoredRows.Copy(rows.Index, rows.Index.PartitionKey, partition), TableUpdateMode.Replace);
+    }
+
+    private static Task PairAsync(TableClient log, StoredRows rows, string partition, int i) =>
+        log.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, partition, $"e{i:D12}")),
+            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.EventId, partition, $"i{Gs1Keys.EventId()}")),
+        ]);
+
+    public static async Task<TableClient> TableAsync(BenchContext ctx, string name)
+    {
+        var table = new TableServiceClient(ctx.Host.Azurite.ConnectionString).GetTableClient(name);
+        await table.CreateIfNotExistsAsync(ctx.Cancellation);
+        return table;
+    }
+}
