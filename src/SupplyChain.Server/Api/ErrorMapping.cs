@@ -13,15 +13,28 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await continuation(request, context);
-        }
-        catch (Exception ex) when (ex is not RpcException)
-        {
-            throw ToRpc(ex, context.Method);
+            try
+            {
+                return await continuation(request, context);
+            }
+            catch (Exception ex) when (attempt < 3 && IsClusterChange(ex) && !context.CancellationToken.IsCancellationRequested)
+            {
+                // A silo left while the call was under way; every call is idempotent (event ids), so try again once the grain has moved.
+                logger.LogInformation("Call {Method} retried after {Exception}", context.Method, ex.GetType().Name);
+                await Task.Delay(200 * attempt, context.CancellationToken);
+            }
+            catch (Exception ex) when (ex is not RpcException)
+            {
+                throw ToRpc(ex, context.Method);
+            }
         }
     }
+
+    private static bool IsClusterChange(Exception ex) =>
+        ex is SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException
+        || (ex is AggregateException a ? a.InnerExceptions.Any(IsClusterChange) : ex.InnerException is { } inner && IsClusterChange(inner));
 
     public RpcException ToRpc(Exception ex, string method)
     {
