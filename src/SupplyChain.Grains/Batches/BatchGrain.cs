@@ -23,13 +23,13 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     private BatchRef _ref = null!;
     private BatchState? _state;
 
-    // What traces need of the history: built from storage on the first trace request, then kept in step with each append.
+    // What traces need of the history: read with the head row (or rebuilt from the events when it is too long to keep there), then kept in step with each append.
     private BatchTrail? _trail;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
-        _state = await log.ReadStateAsync(_ref, cancellationToken);
+        (_state, _trail) = await log.ReadHeadAsync(_ref, cancellationToken) is { } head ? head : (null, null);
     }
 
     public Task<BatchState?> GetAsync() => Task.FromResult(_state);
@@ -204,7 +204,8 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         var version = (_state?.Version ?? 0) + 1;
         var (recorded, canonical) = EventHash.Record(_ref, version, _state?.HeadHash ?? "", now, decided);
         var next = BatchState.Apply(_state, recorded);
-        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next))
+        var nextTrail = _state is null || _trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(_trail, recorded) : null;
+        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next, nextTrail))
         {
             if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
             {
@@ -218,7 +219,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         }
 
         _state = next;
-        _trail = _trail is { } trail && trail.Version + 1 == recorded.Version ? BatchTrail.Apply(trail, recorded) : null;
+        _trail = nextTrail;
         var related = await ApplyEffectsAsync(recorded);
         return new BatchReply(recorded, false, _state, related);
     }

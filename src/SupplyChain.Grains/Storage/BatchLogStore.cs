@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Traces;
 using SupplyChain.Domain.Integrity;
 
 namespace SupplyChain.Grains.Storage;
@@ -21,17 +23,29 @@ public sealed class BatchLogStore(Tables tables)
 {
     private const string Head = "h";
 
-    public async Task<BatchState?> ReadStateAsync(BatchRef batch, CancellationToken ct = default)
+    /// <summary>Largest trail kept in the head row; a longer one is rebuilt from the events when a trace needs it.</summary>
+    public const int MaxTrailInHead = 30_000;
+
+    public async Task<BatchState?> ReadStateAsync(BatchRef batch, CancellationToken ct = default) =>
+        (await ReadHeadAsync(batch, ct))?.State;
+
+    /// <summary>The state after the last event and, when small enough to keep there, the batch's trail for traces.</summary>
+    public async Task<(BatchState State, BatchTrail? Trail)?> ReadHeadAsync(BatchRef batch, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct);
-        return row.HasValue && row.Value is { } head
-            ? System.Text.Json.JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical)
-            : null;
+        if (!row.HasValue || row.Value is not { } head)
+        {
+            return null;
+        }
+
+        var state = JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical)!;
+        var trail = head.GetString("Trail0") is { } json ? JsonSerializer.Deserialize<BatchTrail>(json, EventHash.Canonical) : null;
+        return (state, trail?.Version == state.Version ? trail : null);
     }
 
     /// <summary>Stores events and the state after them; false when a row already existed (nothing is written then).</summary>
-    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, CancellationToken ct = default)
+    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, BatchTrail? trail = null, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
         var partition = Partition(batch);
@@ -56,7 +70,13 @@ public sealed class BatchLogStore(Tables tables)
         }
 
         var head = new TableEntity(partition, Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
-        ChunkedText.Write(head, "State", System.Text.Json.JsonSerializer.Serialize(state, EventHash.Canonical));
+        ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
+        if (trail is not null && JsonSerializer.Serialize(trail, EventHash.Canonical) is { Length: <= MaxTrailInHead } trailJson)
+        {
+            // Kept beside the state, a cold trace reads one row per batch instead of a partition query.
+            head["Trail0"] = trailJson;
+        }
+
         actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, head));
         try
         {

@@ -37,6 +37,27 @@ public sealed class TraceNodeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_head_row_keeps_the_trail_so_a_cold_trace_reads_one_row()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        var batch = await supply.ProduceAsync(60m);
+        var grain = supply.Batch(batch);
+        await grain.RecordCheckpointAsync(supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 10m, "%")));
+        await grain.ShipAsync(supply.Ship(batch, supply.Producer, supply.Distributor));
+
+        var store = new SupplyChain.Grains.Storage.BatchLogStore(new SupplyChain.Grains.Storage.Tables(
+            Microsoft.Extensions.Options.Options.Create(new SupplyChain.Grains.Storage.StorageOptions { ConnectionString = fixture.Azurite.ConnectionString })));
+        var head = await store.ReadHeadAsync(batch);
+        Assert.NotNull(head);
+        var stored = head.Value.Trail;
+        Assert.NotNull(stored);
+        var rebuilt = BatchTrail.Of((await store.ReadEventsAsync(batch, 1, 10)).Select(e => e.Recorded))!;
+        Assert.Equal(3, stored.Version);
+        Assert.Equal(Steps(rebuilt), Steps(stored));
+        Assert.Equal(rebuilt.Checkpoints.Select(c => (c.Version, c.Step, c.Verdict)), stored.Checkpoints.Select(c => (c.Version, c.Step, c.Verdict)));
+    }
+
+    [Fact]
     public async Task A_batch_that_does_not_exist_has_no_trace_node()
     {
         var supply = await Supply.RegisterAsync(fixture.Client);
