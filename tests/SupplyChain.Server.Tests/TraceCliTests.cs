@@ -69,6 +69,38 @@ public sealed class TraceCliTests(ServerFixture fixture)
         await RunAsync(2, "trace", "back", world.Gtin13, lot, "--max-depth", "-1");
     }
 
+    [Fact]
+    public async Task An_auditor_exports_a_trace_as_EPCIS_and_as_a_spreadsheet_to_files()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lineage = new Lineage(fixture, world);
+        var (a, b) = (Ids.Lot(), Ids.Lot());
+        await world.CreateBatchAsync(a, 100);
+        await lineage.SplitAsync(a, (b, 40));
+        var folder = Directory.CreateTempSubdirectory("supplychain-export-");
+        try
+        {
+            var epcis = Path.Combine(folder.FullName, "trace.jsonld");
+            var wrote = await RunAsync(0, "export", "epcis", world.Gtin13, b, "--out", epcis);
+            Assert.Contains($"wrote 2 EPCIS events of 2 batches (application/ld+json) to {epcis}", wrote, StringComparison.Ordinal);
+            Assert.Contains("\"EPCISDocument\"", await File.ReadAllTextAsync(epcis), StringComparison.Ordinal);
+
+            var forward = await RunAsync(0, "export", "epcis", world.Gtin13, a, "--forward");
+            Assert.StartsWith("{", forward, StringComparison.Ordinal);
+            Assert.Contains("TransformationEvent", forward, StringComparison.Ordinal);
+
+            var csv = Path.Combine(folder.FullName, "trace.csv");
+            var rows = await RunAsync(0, "export", "csv", world.Gtin13, a, "--from", "2000-01-01", "--out", csv);
+            Assert.Contains($"wrote 3 rows for 2 batches (text/csv) to {csv}", rows, StringComparison.Ordinal);
+            Assert.StartsWith("traceability_lot_code,", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+            await RunAsync(64, "export", "csv", world.Gtin13, a, "--from", "yesterday");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());

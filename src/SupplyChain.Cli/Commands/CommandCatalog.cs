@@ -14,6 +14,7 @@ internal static class CommandCatalog
         .. CustodyCommands.All,
         .. ChainCommands.All,
         .. TraceCommands.All,
+        .. ExportCommands.All,
         .. DemoCommands.All,
     ];
 

@@ -38,7 +38,13 @@ public static class EpcisExport
         DateTimeOffset createdAt,
         IReadOnlyDictionary<Gtin, string>? productNames = null,
         TimeSpan? timeZoneOffset = null) =>
-        Document(batches, createdAt, productNames, timeZoneOffset).ToJsonString(Written);
+        Text(Document(batches, createdAt, productNames, timeZoneOffset));
+
+    /// <summary>A document as JSON text, as <see cref="Write"/> writes it.</summary>
+    public static string Text(JsonObject document) => document.ToJsonString(Written);
+
+    /// <summary>Number of events in a document's eventList.</summary>
+    public static int EventCount(JsonObject document) => document["epcisBody"]?["eventList"]?.AsArray().Count ?? 0;
 
     /// <summary>
     /// The EPCISDocument of these batches' events, ordered by event time. <paramref name="productNames"/> become

@@ -1,5 +1,7 @@
 using Grpc.Core;
 using SupplyChain.Domain;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Integrity;
 using SupplyChain.Domain.Traces;
@@ -17,10 +19,14 @@ namespace SupplyChain.Server.Api;
 /// genealogy is asked of its batch grains in parallel (bounded), and each answers from memory once warm.
 /// Verification reads the batch's rows from storage itself, not what any grain remembers.
 /// </summary>
-public sealed class TraceApi(IGrainFactory grains, BatchLogStore log) : TraceService.TraceServiceBase
+public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvider clock) : TraceService.TraceServiceBase
 {
     /// <summary>Grain calls in flight at once for one trace.</summary>
     public const int Concurrency = 64;
+
+    public const string EpcisMediaType = "application/ld+json";
+
+    public const string CsvMediaType = "text/csv";
 
     public override async Task<TraceBackResponse> TraceBack(TraceBackRequest request, ServerCallContext context)
     {
@@ -63,6 +69,69 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log) : TraceSer
         }
 
         return TraceReplies.Verification(batch, LogVerifier.Verify(batch, events, head));
+    }
+
+    public override async Task<ExportEpcisResponse> ExportEpcis(ExportEpcisRequest request, ServerCallContext context)
+    {
+        var root = BatchRef.Parse(request.Gtin, request.Lot);
+        var ct = context.CancellationToken;
+        var genealogy = request.Direction switch
+        {
+            TraceDirection.Unspecified or TraceDirection.Back => await Genealogy.TraceBackAsync(root, level => FetchAsync(level, ct)),
+            TraceDirection.Forward => await Genealogy.TraceForwardAsync(root, level => FetchAsync(level, ct)),
+            _ => throw DomainException.Invalid("direction", "must be BACK or FORWARD"),
+        };
+        var members = genealogy.Members.Select(m => m.Node.State).ToList();
+        var (logs, names) = (await LogsAsync(members, ct), await ProductNamesAsync(members, ct));
+        var document = EpcisExport.Document(logs, clock.GetUtcNow(), names);
+        return new ExportEpcisResponse
+        {
+            Document = EpcisExport.Text(document), MediaType = EpcisMediaType, BatchCount = members.Count, EventCount = EpcisExport.EventCount(document),
+        };
+    }
+
+    public override async Task<ExportTraceabilityCsvResponse> ExportTraceabilityCsv(ExportTraceabilityCsvRequest request, ServerCallContext context)
+    {
+        var root = BatchRef.Parse(request.Gtin, request.Lot);
+        var (from, to) = (Requests.Time(request.From, "from"), Requests.Time(request.To, "to"));
+        if (from is { } start && to is { } end && end < start)
+        {
+            throw DomainException.Invalid("to", $"{end:O} is before from {start:O}");
+        }
+
+        var ct = context.CancellationToken;
+        var back = Genealogy.TraceBackAsync(root, level => FetchAsync(level, ct));
+        var forward = Genealogy.TraceForwardAsync(root, level => FetchAsync(level, ct));
+        var members = (await back).Members.Concat((await forward).Members).Select(m => m.Node.State).DistinctBy(s => s.Ref).ToList();
+        var (logs, names) = (await LogsAsync(members, ct), await ProductNamesAsync(members, ct));
+        return new ExportTraceabilityCsvResponse
+        {
+            Csv = TraceabilityCsv.Write(logs, names, from, to),
+            MediaType = CsvMediaType,
+            BatchCount = members.Count,
+            RowCount = TraceabilityCsv.Records(logs, names, from, to).Count,
+        };
+    }
+
+    /// <summary>Every stored event of each batch up to the version its trace saw, read from storage, at most <see cref="Concurrency"/> reads at once.</summary>
+    private async Task<IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)>> LogsAsync(IReadOnlyList<BatchState> batches, CancellationToken ct)
+    {
+        var logs = new (BatchRef Batch, IReadOnlyList<RecordedEvent> Events)[batches.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var stored = await log.ReadEventsAsync(batches[i].Ref, 1, checked((int)batches[i].Version), token);
+                logs[i] = (batches[i].Ref, stored.Select(e => e.Recorded).ToList());
+            });
+        return logs;
+    }
+
+    private async Task<IReadOnlyDictionary<Domain.Identifiers.Gtin, string>> ProductNamesAsync(IReadOnlyList<BatchState> batches, CancellationToken ct)
+    {
+        var products = await LookUpAsync(batches.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
+        return products.ToDictionary(p => p.Key, p => p.Value.Name);
     }
 
     /// <summary>One level of a genealogy: every batch's node, in order, with at most <see cref="Concurrency"/> calls in flight.</summary>
