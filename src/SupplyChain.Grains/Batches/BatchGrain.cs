@@ -218,6 +218,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             throw new Orleans.Storage.InconsistentStateException($"batch {_ref} changed while this event was being stored; retry");
         }
 
+        HandoffMetrics.Record(_state, decided);
         _state = next;
         _trail = nextTrail;
         var related = await ApplyEffectsAsync(recorded);
