@@ -11,7 +11,14 @@ public sealed class BenchContext(BenchHost host, BenchOptions options, TextWrite
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public BenchHost Host { get; } = host;
+    /// <summary>Azurite and the server; the memory measurement gets a fresh pair.</summary>
+    public BenchHost Host { get; set; } = host;
+
+    /// <summary>
+    /// Tables the raw measurements wrote, dropped after each measurement: Azurite saves its whole store every five
+    /// seconds on its one thread, so rows left behind would slow every later measurement.
+    /// </summary>
+    public List<Azure.Data.Tables.TableClient> ScratchTables { get; } = [];
 
     public BenchOptions Options { get; } = options;
 
@@ -75,6 +82,25 @@ public sealed class BenchContext(BenchHost host, BenchOptions options, TextWrite
             Stats.Median(runs.Select(r => CpuSample.Percent(r.Cpu.Others, r.Cpu.Wall))),
             Stats.Median(runs.Select(r => r.Completed == 0 ? double.NaN : r.Cpu.Server.TotalMilliseconds / (r.Completed * callsPerLoadCall))),
             Stats.Median(runs.Select(r => r.Completed == 0 ? double.NaN : r.Cpu.Azurite.TotalMilliseconds / (r.Completed * callsPerLoadCall)))));
+
+    /// <summary>Drops the tables the last measurement wrote for itself.</summary>
+    public async Task DropScratchTablesAsync()
+    {
+        foreach (var table in ScratchTables)
+        {
+            try
+            {
+                await table.DeleteAsync(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Cleaning up must not fail the run: the next measurement just finds a larger store.
+                Log($"could not drop table {table.Name}: {ex.Message}");
+            }
+        }
+
+        ScratchTables.Clear();
+    }
 
     /// <summary>Median p50 / median p99 over the runs.</summary>
     public static string Latency(IReadOnlyList<LoadResult> runs) =>

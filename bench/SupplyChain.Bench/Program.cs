@@ -15,12 +15,18 @@ if (options is null)
     return 2;
 }
 
+// Ctrl+C or SIGTERM (a CI timeout, a kill) stops the measurements; the server and Azurite are still stopped cleanly.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stop.Cancel();
+});
 
 // Run in this order (reads need capture's active batches; memory fills the store last); printed by id.
 var measures = new Measure[]
@@ -34,7 +40,8 @@ var measures = new Measure[]
     new("3", "flat cost: early vs late appends on one batch", FlatCost.RunAsync),
     new("3b", "raw storage: early vs late writes into one partition", FlatCost.RawAsync),
     new("5", "trace: TraceBack over a 1,000-batch genealogy", Trace.RunAsync),
-    new("6", "memory: server RSS with many batches active", Memory.RunAsync),
+    // A fresh Azurite and server: a store holding only the batches counted, and a server holding only them.
+    new("6", "memory: server RSS with many batches active", Memory.RunAsync, Fresh: true),
     new("1'", "raw storage: single-entity inserts again", RawStorage.InsertsAgainAsync, Needs: "1"),
 };
 var selected = Measure.Select(measures, options.Only);
@@ -58,7 +65,7 @@ try
         ctx.Log($"could not read back a stored checkpoint: {ex.Message}");
     }
 
-    foreach (var (id, name, run, _) in selected)
+    foreach (var (id, name, run, _, fresh) in selected)
     {
         if (stop.IsCancellationRequested)
         {
@@ -69,12 +76,24 @@ try
         ctx.Log($"{id}: {name}");
         try
         {
+            if (fresh)
+            {
+                ctx.Log("stopping the server and Azurite, starting fresh ones");
+                await ctx.Host.DisposeAsync();
+                host = null;
+                ctx.Host = host = await BenchHost.StartAsync();
+            }
+
             await run(ctx);
         }
         catch (Exception ex)
         {
             ctx.Log($"{id} failed: {ex}");
             ctx.Rows.Add(Row.Failed(id, name, ex));
+        }
+        finally
+        {
+            await ctx.DropScratchTablesAsync();
         }
     }
 

@@ -118,6 +118,7 @@ public static class RawStorage
     {
         var table = new TableServiceClient(ctx.Host.Azurite.ConnectionString).GetTableClient(name);
         await table.CreateIfNotExistsAsync(ctx.Cancellation);
+        ctx.ScratchTables.Add(table);
         return table;
     }
 }
