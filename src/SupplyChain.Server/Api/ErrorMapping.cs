@@ -21,7 +21,7 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
             }
             catch (Exception ex) when (attempt < 3 && IsClusterChange(ex) && !context.CancellationToken.IsCancellationRequested)
             {
-                // A silo left while the call was under way; every call is idempotent (event ids), so try again once the grain has moved.
+                // A silo left, or a grain moved, while the call was under way; every call is idempotent (event ids), so try again.
                 logger.LogInformation("Call {Method} retried after {Exception}", context.Method, ex.GetType().Name);
                 await Task.Delay(200 * attempt, context.CancellationToken);
             }
@@ -32,8 +32,9 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
         }
     }
 
+    // Also a write that met another activation's write: the grain has reloaded what is stored, so a retry sees it.
     private static bool IsClusterChange(Exception ex) =>
-        ex is SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException
+        ex is SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException or InconsistentStateException
         || (ex is AggregateException a ? a.InnerExceptions.Any(IsClusterChange) : ex.InnerException is { } inner && IsClusterChange(inner));
 
     public RpcException ToRpc(Exception ex, string method)
