@@ -22,6 +22,17 @@ public sealed class Lineage(ServerFixture fixture, World world)
             EventId = Ids.EventId(), Inputs = { inputs }, OutputGtin = world.Gtin13, OutputLot = output, ActorGln = world.Producer,
         }).ResponseAsync;
 
+    /// <summary>Recalls a batch of the world's product as the world's auditor.</summary>
+    public Task<RecallResponse> RecallAsync(string lot, string? eventId = null, string reason = "lead above limit", string? auditor = null) =>
+        Traces.RecallAsync(new RecallRequest { EventId = eventId ?? Ids.EventId(), Gtin = world.Gtin, Lot = lot, AuditorGln = auditor ?? world.Auditor, Reason = reason }).ResponseAsync;
+
+    /// <summary>How many recall events a batch's history holds.</summary>
+    public async Task<int> RecallsInHistoryAsync(string lot)
+    {
+        var history = await fixture.Batches.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = world.Gtin, Lot = lot });
+        return history.Events.Count(e => e.Type == EventType.Recalled);
+    }
+
     public BatchRef Ref(string lot) => new() { Gtin = world.Gtin, Lot = lot };
 
     public Task<TraceBackResponse> BackAsync(string lot, int? maxDepth = null)

@@ -101,6 +101,28 @@ public sealed class TraceCliTests(ServerFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task An_auditor_recalls_a_lot_and_everything_made_from_it_and_retries_with_the_printed_event_id()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lineage = new Lineage(fixture, world);
+        var (a, b) = (Ids.Lot(), Ids.Lot());
+        await world.CreateBatchAsync(a, 100);
+        await lineage.SplitAsync(a, (b, 40));
+        await world.ShipAsync(b, world.Producer, world.Retailer);
+
+        var recall = await RunAsync(0, "recall", world.Gtin13, a, "--auditor", world.Auditor, "--reason", "lead above limit");
+
+        Assert.Contains("batches:   2 (2 recalled now)", recall, StringComparison.Ordinal);
+        Assert.Contains($"notified:  {string.Join(", ", new[] { world.Producer, world.Retailer }.Order(StringComparer.Ordinal))}", recall, StringComparison.Ordinal);
+        Assert.Contains($"{world.Gtin}/{b}  recalled  recalled", recall, StringComparison.Ordinal);
+        var eventId = System.Text.RegularExpressions.Regex.Match(recall, "--event-id (cli-[0-9a-f-]+)").Groups[1].Value;
+        var retry = await RunAsync(0, "recall", world.Gtin13, a, "--auditor", world.Auditor, "--reason", "lead above limit", "--event-id", eventId);
+        Assert.Contains("(0 recalled now; a retry of a stored recall)", retry, StringComparison.Ordinal);
+        await RunAsync(6, "recall", world.Gtin13, b, "--auditor", world.Producer, "--reason", "x");
+        await RunAsync(64, "recall", world.Gtin13, b, "--auditor", world.Auditor);
+    }
+
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());

@@ -14,6 +14,8 @@ public sealed class World(ServerFixture fixture)
 
     public string Lab { get; } = Ids.Gln();
 
+    public string Auditor { get; } = Ids.Gln();
+
     public string Gtin13 { get; } = Ids.Gtin13();
 
     public string Gtin => Ids.Gtin14(Gtin13);
@@ -28,6 +30,7 @@ public sealed class World(ServerFixture fixture)
         await p.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = Distributor, Name = "Saigon distributor", Roles = { Role.Distributor }, Province = "Ho Chi Minh City" });
         await p.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = Retailer, Name = "Supermarket", Roles = { Role.Retailer }, Province = "Ho Chi Minh City" });
         await p.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = Lab, Name = "Food safety lab", Roles = { Role.Lab }, Province = "Bac Lieu" });
+        await p.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = Auditor, Name = "Province food safety authority", Roles = { Role.Auditor }, Province = "Bac Lieu" });
         await p.RegisterProductAsync(new RegisterProductRequest
         {
             Gtin = Gtin13, ProducerGln = Producer, Name = "Bac Lieu sea salt", Category = "salt", Unit = "KGM", OcopStars = 4, OcopCertificate = "OCOP-BL-2024-017",

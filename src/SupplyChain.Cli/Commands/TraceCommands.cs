@@ -14,6 +14,8 @@ internal static class TraceCommands
     [
         new("trace back", "GTIN LOT [--max-depth N]", "Trace a batch back through every split and merge to its producers, with handoffs and checks", BackAsync),
         new("trace forward", "GTIN LOT", "Trace a batch forward to every batch made from it and who holds each now: the scope of a recall", ForwardAsync),
+        new("recall", "GTIN LOT --auditor GLN --reason TEXT [--event-id ID]",
+            "Recall a batch and every batch made from it, notifying who holds them (auditors only; retry with the same --event-id to finish)", RecallAsync),
         new("custody", "GTIN LOT", "List a batch's chain of custody from its creation to now", CustodyAsync),
         new("verify", "GTIN LOT", "Recompute a batch's hash chain from storage; exits 4 and names the first bad event when it is broken", VerifyAsync),
     ];
@@ -39,6 +41,25 @@ internal static class TraceCommands
         context.Line.RejectUnused();
 
         TraceView.WriteForward(context.Out, await Client(context).TraceForwardAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> RecallAsync(CommandContext context)
+    {
+        var line = context.Line;
+        var eventId = ClientEventId.From(line);
+        var request = new RecallRequest
+        {
+            EventId = eventId.Value,
+            Gtin = line.Positional(0, "GTIN"),
+            Lot = line.Positional(1, "LOT"),
+            AuditorGln = line.Required("auditor"),
+            Reason = line.Required("reason"),
+        };
+        line.RejectUnused();
+        eventId.Announce(context.Out);
+
+        TraceView.WriteRecall(context.Out, await Client(context).RecallAsync(request));
         return ExitCode.Success;
     }
 

@@ -115,6 +115,32 @@ internal static class TraceView
         WriteFlows(output, trace.Edges);
     }
 
+    public static void WriteRecall(TextWriter output, RecallResponse recall)
+    {
+        new Fields()
+            .Add("recalled", Display.Batch(recall.Root))
+            .Add("recall id", recall.RecallId)
+            .Add("batches", $"{Count(recall.BatchCount)} ({Count(recall.NewlyRecalled)} recalled now{(recall.Replayed ? "; a retry of a stored recall" : "")})")
+            .Add("notified", string.Join(", ", recall.NotifiedGlns))
+            .WriteTo(output);
+
+        output.WriteLine();
+        var batches = new Table("DEPTH", "BATCH", "OUTCOME", "STATUS", "CUSTODIAN", "IN TRANSIT TO", "VERSION");
+        foreach (var batch in recall.Batches)
+        {
+            batches.Add(
+                Count(batch.Depth),
+                Display.Batch(batch.Batch),
+                Display.Name(batch.Outcome),
+                Display.Name(batch.Status),
+                batch.CustodianGln,
+                batch.PendingReceiverGln,
+                batch.Version == 0 ? "" : batch.Version.ToString(CultureInfo.InvariantCulture));
+        }
+
+        batches.WriteTo(output, "(no batches)");
+    }
+
     public static void WriteCustody(TextWriter output, GetChainOfCustodyResponse custody)
     {
         var batch = custody.Batch;

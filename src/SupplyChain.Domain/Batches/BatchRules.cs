@@ -257,6 +257,38 @@ public static class BatchRules
         return new BatchCreated(c.EventId, c.Actor, c.Location, at, c.Output.Gtin, c.Output.Lot, total, c.Actor, distinct.Count == 1 ? distinct[0] : null, Origin.Merged, parts);
     }
 
+    /// <summary>
+    /// Recalls a batch. Only a registered auditor recalls; a batch already recalled is refused (a retry of the same
+    /// recall is answered from its event id before this rule). A consumed batch is recalled too: it is part of the
+    /// genealogy and its log shows the recall, though it stays consumed (<see cref="BatchState.Apply"/>).
+    /// </summary>
+    public static BatchRecalled Recall(BatchState? state, RecallBatch c, Participant auditor, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        if (!auditor.Has(Role.Auditor))
+        {
+            throw DomainException.Denied($"{c.Auditor} is not an auditor: only auditors recall batches");
+        }
+
+        if (batch.Status == BatchStatus.Recalled)
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is already {batch.HoldReason}");
+        }
+
+        return new BatchRecalled(c.EventId, c.Auditor, c.Auditor, now, c.RecallId, c.Root, Text.Required(c.Reason, "reason", 500));
+    }
+
+    /// <summary>
+    /// The recall of one batch downstream of a recalled root. Its event id is derived from the recall's and the batch's
+    /// key, not from the walk's order, so a retried recall finds the same ids however the genealogy is walked.
+    /// </summary>
+    public static RecallBatch RecallDownstream(RecallBatch root, BatchRef batch)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(batch.Key));
+        var index = (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash) & int.MaxValue);
+        return root with { EventId = EventId.Derived(root.RecallId, "recall", index), Batch = batch };
+    }
+
     public static BatchState Existing(BatchState? state, BatchRef batch) =>
         state ?? throw DomainException.NotFound($"batch {batch} does not exist");
 

@@ -55,6 +55,9 @@ public sealed record BatchState(
             {
                 Quantity = e.Quantity, Children = state.Children.Where(c => c != e.Into).ToList(), Status = BatchStatus.Active,
             },
+            // A consumed batch holds nothing: it records the recall and stays consumed; what was made from it is recalled.
+            BatchRecalled when state.Status == BatchStatus.Consumed => state,
+            BatchRecalled e => state with { Status = BatchStatus.Recalled, HoldReason = $"recalled ({e.RecallId}): {e.Reason}" },
             _ => throw new InvalidOperationException($"unknown event {recorded.Event.GetType().Name}"),
         };
         return next with { Version = recorded.Version, HeadHash = recorded.Hash, UpdatedAt = recorded.Event.EventTime };

@@ -80,6 +80,20 @@ public sealed record MergeBatches(
     [property: Id(4)] Gln Location,
     [property: Id(5)] DateTimeOffset? MergedAt);
 
+/// <summary>
+/// Recall a batch: the root of a recall, or a batch downstream of it (<see cref="Root"/> names the root, and
+/// <see cref="RecallId"/> is the root's event id in both).
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.RecallBatch")]
+public sealed record RecallBatch(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Auditor,
+    [property: Id(3)] string RecallId,
+    [property: Id(4)] BatchRef Root,
+    [property: Id(5)] string Reason);
+
 /// <summary>One input of a merge goes into the new batch (sent by the new batch to each input).</summary>
 [GenerateSerializer, Immutable]
 [Alias("SupplyChain.JoinMerge")]

@@ -178,6 +178,7 @@ public static class EpcisExport
             BatchMerged e when _inputsOfWrittenMerges.Contains((batch, e.Into)) || _undoneMoves.Contains((batch, e.Into, recorded.Version)) => null,
             BatchMerged e => Transformation(batch, recorded, e, "merge", new List<BatchPart> { new(batch, e.Quantity) }, null, e.Into),
             MergeReverted => null,
+            BatchRecalled e => Recalled(batch, recorded, e),
             _ => Other(batch, recorded),
         };
 
@@ -290,6 +291,20 @@ public static class EpcisExport
             Places(o, e.Location, null);
             o["sourceList"] = new JsonArray(Source("possessing_party", EpcisIdentifier.PartyUri(e.Shipper)));
             o["destinationList"] = new JsonArray(Destination("possessing_party", EpcisIdentifier.PartyUri(e.Actor)));
+            o[EpcisVocabulary.Term("reason")] = e.Reason;
+            return Ours(o, batch, recorded);
+        }
+
+        private JsonObject Recalled(BatchRef batch, RecordedEvent recorded, BatchRecalled e)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = e.BizStep;
+            o["disposition"] = "recalled";
+            o["quantityList"] = new JsonArray(Quantity(batch, null));
+            Places(o, e.Location, null);
+            o[EpcisVocabulary.Term("recallId")] = e.RecallId;
+            o[EpcisVocabulary.Term("recallRoot")] = EpcisIdentifier.LotUri(e.Root);
             o[EpcisVocabulary.Term("reason")] = e.Reason;
             return Ours(o, batch, recorded);
         }

@@ -116,6 +116,14 @@ public static class TraceabilityCsv
                 Detail = m.Reason,
                 RelatedLots = new List<BatchRef> { m.Into },
             },
+            BatchRecalled r => row with
+            {
+                EventType = "recall",
+                Detail = r.Root == batch ? r.Reason : $"{r.Reason} (downstream of {TraceabilityRecord.LotCode(r.Root)})",
+                RelatedLots = r.Root == batch ? new List<BatchRef>() : new List<BatchRef> { r.Root },
+                ReferenceDocumentType = "recall",
+                ReferenceDocument = r.RecallId,
+            },
             _ => row with { EventType = e.BizStep },
         };
     }

@@ -47,7 +47,7 @@ public sealed record BatchTrail(
 
         var step = e switch
         {
-            CheckpointRecorded => null,
+            CheckpointRecorded or BatchRecalled => null,
             BatchShipped s => Step(CustodyStepKind.Shipped, holder, s.Receiver, s.Quantity),
             BatchReceived r => Step(CustodyStepKind.Received, r.Actor, r.Shipper, r.Received, note: r.Condition) with
             {
@@ -69,7 +69,8 @@ public sealed record BatchTrail(
                 Version = version,
                 Checkpoints = trail.Checkpoints.Append(new TracedCheckpoint(version, c.EventTime, c.Kind, c.Step, c.Actor, c.Location, c.Verdict, c.Results, c.Certificate)).ToList(),
             }
-            : trail with { Version = version, Custody = trail.Custody.Append(step!).ToList() };
+            : step is null ? trail with { Version = version }
+            : trail with { Version = version, Custody = trail.Custody.Append(step).ToList() };
     }
 
     private static CustodyStep Creation(long version, BatchCreated created)

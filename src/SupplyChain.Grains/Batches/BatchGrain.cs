@@ -110,6 +110,14 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             return split;
         });
 
+    public Task<BatchReply> RecallAsync(RecallBatch command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            BatchRules.Existing(_state, _ref);
+            var auditor = await ParticipantAsync(command.Auditor, "auditor_gln");
+            return BatchRules.Recall(_state, command, auditor, now);
+        });
+
     public Task<BatchReply> CreateChildAsync(BatchCreated created) =>
         WriteAsync(created.EventId, EventHash.Fingerprint(created), _ =>
             Task.FromResult<BatchEvent>(_state is null ? created : throw DomainException.Exists($"batch {_ref} already exists")));

@@ -54,6 +54,10 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("RevertMerge")]
     Task<BatchReply> RevertMergeAsync(RevertMerge command);
 
+    /// <summary>Recalls the batch (the root of a recall or a batch downstream of it); the caller walks the genealogy.</summary>
+    [Alias("Recall")]
+    Task<BatchReply> RecallAsync(RecallBatch command);
+
     /// <summary>The current state, or null when the batch does not exist.</summary>
     [Alias("Get")]
     Task<BatchState?> GetAsync();

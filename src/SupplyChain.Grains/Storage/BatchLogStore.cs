@@ -114,7 +114,7 @@ public sealed class BatchLogStore(Tables tables)
                 row.GetDateTimeOffset("RecordedAt") ?? default,
                 row.GetString("PreviousHash") ?? "",
                 row.GetString("Hash") ?? "",
-                EventHash.ParseEvent(json));
+                Parse(batch, version, json));
             events.Add(new StoredEvent(recorded, json, ""));
             if (events.Count >= max)
             {
@@ -152,6 +152,19 @@ public sealed class BatchLogStore(Tables tables)
         }
 
         return (events, head);
+    }
+
+    /// <summary>A stored event's content; content that no longer parses names its batch and version (an edit behind the service's back, or lost data).</summary>
+    private static Domain.Batches.Events.BatchEvent Parse(BatchRef batch, long version, string json)
+    {
+        try
+        {
+            return EventHash.ParseEvent(json);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException or NotSupportedException)
+        {
+            throw new InvalidDataException($"the stored event at version {version} of batch {batch} does not parse ({ex.Message}): run VerifyBatch on it", ex);
+        }
     }
 
     public static string Partition(BatchRef batch) => TableKey.Escape(batch.Key);

@@ -40,7 +40,7 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
     public RpcException ToRpc(Exception ex, string method)
     {
         var status = Classify(ex) ?? new Status(StatusCode.Internal, "internal error; it has been logged");
-        if (status.StatusCode is StatusCode.Internal or StatusCode.Unavailable)
+        if (status.StatusCode is StatusCode.Internal or StatusCode.Unavailable or StatusCode.DataLoss)
         {
             logger.LogError(ex, "Call {Method} failed with {Status}", method, status.StatusCode);
         }
@@ -66,6 +66,8 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
         {
             DomainException d => new Status(Code(d.Refusal), d.Message),
             OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
+            InvalidDataException => new Status(StatusCode.DataLoss, ex.Message),
+            System.Text.Json.JsonException => new Status(StatusCode.DataLoss, $"stored data does not parse ({ex.Message}): run VerifyBatch on the batch"),
             InconsistentStateException => new Status(StatusCode.Unavailable, "stored state changed underneath this call; retry it with the same event_id"),
             RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
             HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),

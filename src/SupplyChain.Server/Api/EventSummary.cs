@@ -20,6 +20,7 @@ public static class EventSummary
         BatchSplit s => $"split {s.Children.Count} part(s) off, {s.Remaining} left",
         BatchMerged m => $"merged {m.Quantity} into {m.Into}",
         MergeReverted m => $"taken back out of {m.Into}: {m.Reason}",
+        BatchRecalled r => $"recalled by {r.Actor}: {r.Reason}" + (r.EventId == r.RecallId ? "" : $" (downstream of {r.Root.Key}, recall {r.RecallId})"),
         _ => e.GetType().Name,
     };
 }

@@ -219,6 +219,14 @@ public static class Replies
                 reply.Quantity = Quantity(mr.Quantity);
                 reply.Related.Add(Ref(mr.Into));
                 break;
+            case BatchRecalled rc:
+                reply.Type = V1.EventType.Recalled;
+                if (rc.EventId != rc.RecallId)
+                {
+                    reply.Related.Add(Ref(rc.Root));
+                }
+
+                break;
         }
 
         return reply;

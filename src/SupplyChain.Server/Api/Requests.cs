@@ -154,6 +154,13 @@ public static class Requests
         return new MergeBatches(EventId.Parse(r.EventId), inputs, output, actor, Gln.ParseOptional(r.LocationGln, "location_gln") ?? actor, Time(r.MergedAt, "merged_at"));
     }
 
+    public static RecallBatch Recall(V1.RecallRequest r)
+    {
+        var eventId = EventId.Parse(r.EventId);
+        var batch = BatchRef.Parse(r.Gtin, r.Lot);
+        return new RecallBatch(eventId, batch, Gln.Parse(r.AuditorGln, "auditor_gln"), eventId, batch, Text.Required(r.Reason, "reason", 500));
+    }
+
     public static Quantity Quantity(V1.Quantity? q, string field) =>
         q is null ? throw DomainException.Invalid(field, "is required") : Domain.Measures.Quantity.Parse(q.Value, q.Unit, field);
 

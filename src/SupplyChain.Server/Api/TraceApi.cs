@@ -71,6 +71,23 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
         return TraceReplies.Verification(batch, LogVerifier.Verify(batch, events, head));
     }
 
+    public override async Task<RecallResponse> Recall(RecallRequest request, ServerCallContext context)
+    {
+        var command = Requests.Recall(request);
+        var root = await grains.GetGrain<IBatchGrain>(command.Batch.Key).RecallAsync(command);
+
+        // The root's recall is stored: a retry with the same event id walks again and finishes what this call does not.
+        // The walk goes on if the client leaves: a recall half done helps nobody.
+        var genealogy = await Genealogy.TraceForwardAsync(command.Batch, level => FetchAsync(level, CancellationToken.None));
+        var scope = genealogy.Members.Where(m => m.Depth > 0).ToList();
+        var recalled = new RecalledBatch[scope.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, scope.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
+            async (i, _) => recalled[i] = await RecallDownstreamAsync(command, scope[i]));
+        return TraceReplies.Recall(command, TraceReplies.Recalled(root, 0), recalled, root.Replayed);
+    }
+
     public override async Task<ExportEpcisResponse> ExportEpcis(ExportEpcisRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
@@ -111,6 +128,21 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
             BatchCount = members.Count,
             RowCount = TraceabilityCsv.Records(logs, names, from, to).Count,
         };
+    }
+
+    private async Task<RecalledBatch> RecallDownstreamAsync(RecallBatch root, GenealogyMember member)
+    {
+        try
+        {
+            var reply = await grains.GetGrain<IBatchGrain>(member.Node.State.Ref.Key).RecallAsync(BatchRules.RecallDownstream(root, member.Node.State.Ref));
+            return TraceReplies.Recalled(reply, member.Depth);
+        }
+        catch (DomainException refused) when (refused.Refusal == Refusal.FailedPrecondition)
+        {
+            // Recalled before by another recall: in scope, and its custodian was told then.
+            var state = await grains.GetGrain<IBatchGrain>(member.Node.State.Ref.Key).GetAsync() ?? member.Node.State;
+            return TraceReplies.AlreadyRecalled(state, member.Depth);
+        }
     }
 
     /// <summary>Every stored event of each batch up to the version its trace saw, read from storage, at most <see cref="Concurrency"/> reads at once.</summary>

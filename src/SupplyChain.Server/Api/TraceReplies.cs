@@ -54,6 +54,39 @@ public static class TraceReplies
         return reply;
     }
 
+    public static V1.RecallResponse Recall(RecallBatch command, V1.RecalledBatch root, IReadOnlyList<V1.RecalledBatch> downstream, bool replayed)
+    {
+        var batches = downstream.Prepend(root).OrderBy(b => b.Depth).ThenBy(b => b.Batch.Gtin, StringComparer.Ordinal).ThenBy(b => b.Batch.Lot, StringComparer.Ordinal).ToList();
+        var reply = new V1.RecallResponse
+        {
+            Root = Replies.Ref(command.Batch),
+            RecallId = command.RecallId,
+            BatchCount = batches.Count,
+            NewlyRecalled = batches.Count(b => b.Outcome == V1.RecallOutcome.Recalled),
+            Replayed = replayed,
+        };
+        reply.Batches.AddRange(batches);
+        reply.NotifiedGlns.AddRange(batches.Where(b => b.Status != V1.BatchStatus.Consumed)
+            .SelectMany(b => new[] { b.CustodianGln, b.PendingReceiverGln }).Where(g => g.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        return reply;
+    }
+
+    public static V1.RecalledBatch Recalled(Grains.Batches.BatchReply reply, int depth) =>
+        Scoped(reply.Batch, depth, reply.Replayed ? V1.RecallOutcome.Replayed : V1.RecallOutcome.Recalled, reply.Event.Version);
+
+    public static V1.RecalledBatch AlreadyRecalled(BatchState state, int depth) => Scoped(state, depth, V1.RecallOutcome.AlreadyRecalled, 0);
+
+    private static V1.RecalledBatch Scoped(BatchState s, int depth, V1.RecallOutcome outcome, long version) => new()
+    {
+        Batch = Replies.Ref(s.Ref),
+        Depth = depth,
+        Outcome = outcome,
+        Status = (V1.BatchStatus)(int)s.Status,
+        CustodianGln = s.Custodian.Value,
+        PendingReceiverGln = s.PendingReceiver?.Value ?? "",
+        Version = version,
+    };
+
     public static V1.GetChainOfCustodyResponse Custody(TraceNode node)
     {
         var reply = new V1.GetChainOfCustodyResponse { Batch = Replies.Batch(node.State) };

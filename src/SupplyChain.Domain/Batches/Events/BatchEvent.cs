@@ -15,6 +15,7 @@ namespace SupplyChain.Domain.Batches.Events;
 [JsonDerivedType(typeof(BatchSplit), "split")]
 [JsonDerivedType(typeof(BatchMerged), "merged")]
 [JsonDerivedType(typeof(MergeReverted), "merge_reverted")]
+[JsonDerivedType(typeof(BatchRecalled), "recalled")]
 public abstract record BatchEvent(
     [property: Id(0)] string EventId,
     [property: Id(1)] Gln Actor,
