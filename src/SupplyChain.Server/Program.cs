@@ -21,6 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.Services.AddSingleton<ErrorMapping>();
+builder.Services.AddSingleton<EpcisImporter>();
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -123,6 +123,38 @@ public sealed class TraceCliTests(ServerFixture fixture)
         await RunAsync(64, "recall", world.Gtin13, b, "--auditor", world.Auditor);
     }
 
+    [Fact]
+    public async Task A_partner_imports_an_EPCIS_file_and_a_refused_one_names_the_event()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, $$"""
+                {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "{{at}}",
+                 "epcisBody": {"eventList": [{"type": "ObjectEvent", "action": "ADD", "bizStep": "commissioning", "eventTime": "{{at}}", "eventTimeZoneOffset": "+00:00",
+                   "quantityList": [{"epcClass": "https://id.gs1.org/01/{{world.Gtin}}/10/{{lot}}", "quantity": 25, "uom": "KGM"}]}]} }
+                """);
+
+            var imported = await RunAsync(0, "import", "epcis", file, "--actor", world.Producer);
+            Assert.Contains("events:  1 in the document, 1 batch commands (0 stored before)", imported, StringComparison.Ordinal);
+            Assert.Contains($"batches: {world.Gtin}/{lot}", imported, StringComparison.Ordinal);
+            Assert.Equal(25, (await world.GetAsync(lot)).Quantity.Value);
+
+            var refused = await RunAsync(2, "import", "epcis", Path.Combine(GsExamples(), "Example_9.6.1-ObjectEvent.jsonld"), "--actor", world.Producer);
+            Assert.Contains("eventList[0]: destinationList:", refused, StringComparison.Ordinal);
+            await RunAsync(64, "import", "epcis", file + ".missing", "--actor", world.Producer);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string GsExamples() => Path.GetFullPath(Path.Combine(SupplyChain.Testing.RepositoryPaths.Root, "..", "shared", "gs1", "examples"));
+
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());

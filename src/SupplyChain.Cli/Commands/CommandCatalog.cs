@@ -14,7 +14,7 @@ internal static class CommandCatalog
         .. CustodyCommands.All,
         .. ChainCommands.All,
         .. TraceCommands.All,
-        .. ExportCommands.All,
+        .. ExchangeCommands.All,
         .. DemoCommands.All,
     ];
 

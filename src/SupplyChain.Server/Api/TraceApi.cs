@@ -19,10 +19,10 @@ namespace SupplyChain.Server.Api;
 /// genealogy is asked of its batch grains in parallel (bounded), and each answers from memory once warm.
 /// Verification reads the batch's rows from storage itself, not what any grain remembers.
 /// </summary>
-public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvider clock) : TraceService.TraceServiceBase
+public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvider clock, EpcisImporter importer) : TraceService.TraceServiceBase
 {
     /// <summary>Grain calls in flight at once for one trace.</summary>
-    public const int Concurrency = 64;
+    public const int Concurrency = Bounded.Concurrency;
 
     public const string EpcisMediaType = "application/ld+json";
 
@@ -40,8 +40,8 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
         var ct = context.CancellationToken;
         var genealogy = await Genealogy.TraceBackAsync(root, level => FetchAsync(level, ct), maxDepth);
         var members = genealogy.Members.Select(m => m.Node.State).ToList();
-        var products = await LookUpAsync(members.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
-        var producers = await LookUpAsync(members.Select(s => s.Producer).Distinct().ToList(), async gln => (await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant, ct);
+        var products = await Bounded.LookUpAsync(members.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
+        var producers = await Bounded.LookUpAsync(members.Select(s => s.Producer).Distinct().ToList(), async gln => (await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant, ct);
         return TraceReplies.Back(genealogy, maxDepth, products, producers);
     }
 
@@ -87,6 +87,9 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
             async (i, _) => recalled[i] = await RecallDownstreamAsync(command, scope[i]));
         return TraceReplies.Recall(command, TraceReplies.Recalled(root, 0), recalled, root.Replayed);
     }
+
+    public override Task<ImportEpcisResponse> ImportEpcis(ImportEpcisRequest request, ServerCallContext context) =>
+        importer.ImportAsync(request, context.CancellationToken);
 
     public override async Task<ExportEpcisResponse> ExportEpcis(ExportEpcisRequest request, ServerCallContext context)
     {
@@ -162,7 +165,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
 
     private async Task<IReadOnlyDictionary<Domain.Identifiers.Gtin, string>> ProductNamesAsync(IReadOnlyList<BatchState> batches, CancellationToken ct)
     {
-        var products = await LookUpAsync(batches.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
+        var products = await Bounded.LookUpAsync(batches.Select(s => s.Ref.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
         return products.ToDictionary(p => p.Key, p => p.Value.Name);
     }
 
@@ -181,18 +184,5 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
             async (i, _) => nodes[i] = await grains.GetGrain<IBatchGrain>(level[i].Key).GetTraceNodeAsync());
         return nodes;
-    }
-
-    /// <summary>Looks each key up once, in parallel with bounded concurrency: products and producers are shared by many batches.</summary>
-    private static async Task<IReadOnlyDictionary<TKey, TValue>> LookUpAsync<TKey, TValue>(IReadOnlyList<TKey> keys, Func<TKey, Task<TValue?>> find, CancellationToken ct)
-        where TKey : notnull
-        where TValue : class
-    {
-        var found = new TValue?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
-            async (i, _) => found[i] = await find(keys[i]));
-        return keys.Select((key, i) => (key, value: found[i])).Where(x => x.value is not null).ToDictionary(x => x.key, x => x.value!);
     }
 }
