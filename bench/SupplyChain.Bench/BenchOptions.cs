@@ -44,6 +44,9 @@ public sealed record BenchOptions
     /// <summary>Row ids to measure (e.g. "1", "2", "4"); empty for all. Rows that depend on another run it too.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
+    /// <summary>Longest each stretch of a flat-cost run may take.</summary>
+    public TimeSpan FlatLimit { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Longest the memory measurement may spend creating batches.</summary>
     public TimeSpan MemoryLimit { get; init; } = TimeSpan.FromMinutes(15);
 
@@ -68,6 +71,7 @@ public sealed record BenchOptions
         MemoryBatches = 10_000,
         RunLimit = TimeSpan.FromSeconds(30),
         MemoryLimit = TimeSpan.FromSeconds(40),
+        FlatLimit = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>Reads the command line; null (with a message written) when it is not understood.</summary>

@@ -20,21 +20,31 @@ public static class FlatCost
         var warm = Gs1Keys.Lot();
         await producer.CreateBatchAsync(warm);
         await ctx.WarmUpAsync("flat cost", _ => producer.RecordCheckpointAsync(warm), 1);
+        var windows = new List<(CpuSample Early, CpuSample Late)>();
         var runs = await ctx.RunsAsync("flat cost", async _ =>
         {
             var lot = Gs1Keys.Lot();
             await producer.CreateBatchAsync(lot);
-            var result = await ctx.LoadAsync(n, 1, _ => producer.RecordCheckpointAsync(lot));
-            LogTenths(ctx, result);
-            return result;
+            // Three stretches, so that the first and the last 100 appends each get their own CPU reading.
+            var result = await SequentialAsync(ctx, n, () => producer.RecordCheckpointAsync(lot));
+            windows.Add((result.Early, result.Late));
+            LogTenths(ctx, result.All);
+            ctx.Log($"  server CPU per append: first {Window} {Text.Ms(PerCall(result.Early.Server))}, last {Window} {Text.Ms(PerCall(result.Late.Server))}; " +
+                $"Azurite: {Text.Ms(PerCall(result.Early.Azurite))}, {Text.Ms(PerCall(result.Late.Azurite))}");
+            return result.All;
         });
         var (early, late) = Windows(runs);
         var (earlyMean, lateMean) = (Stats.Median(runs.Select(r => Mean(r.LatencyByCall[..Window]))), Stats.Median(runs.Select(r => Mean(r.LatencyByCall[^Window..]))));
         var ratio = late / early;
+        var serverEarly = Stats.Median(windows.Select(w => PerCall(w.Early.Server)));
+        var serverLate = Stats.Median(windows.Select(w => PerCall(w.Late.Server)));
+        var azuriteEarly = Stats.Median(windows.Select(w => PerCall(w.Early.Azurite)));
+        var azuriteLate = Stats.Median(windows.Select(w => PerCall(w.Late.Azurite)));
         ctx.Rows.Add(new Row("3", $"flat cost: appends {n - Window + 1:N0}-{n:N0} vs 1-{Window} on one batch (p50 ratio)", Text.Ratio(ratio),
             $"1-{Window}: {Text.Ms(early)}; {n - Window + 1:N0}-{n:N0}: {Text.Ms(late)}", "<= 1.2 x", double.IsNaN(ratio) ? "-" : Text.Met(ratio <= 1.2),
-            $"one client, sequential RecordCheckpoint on a new batch (its create is version 1); means {Text.Ms(earlyMean)} vs {Text.Ms(lateMean)} = {Text.Ratio(lateMean / earlyMean)}" +
-                BenchContext.Problems(runs)));
+            $"one client, sequential RecordCheckpoint on a new batch (its create is version 1); means {Text.Ms(earlyMean)} vs {Text.Ms(lateMean)}; " +
+                $"CPU per append, first vs last {Window}: server {Text.Ms(serverEarly)} vs {Text.Ms(serverLate)} = {Text.Ratio(serverLate / serverEarly)}, " +
+                $"Azurite {Text.Ms(azuriteEarly)} vs {Text.Ms(azuriteLate)} = {Text.Ratio(azuriteLate / azuriteEarly)}" + BenchContext.Problems(runs)));
         ctx.AddCpu("3 flat cost (sequential appends)", runs);
     }
 
@@ -48,9 +58,10 @@ public static class FlatCost
         await ctx.WarmUpAsync("raw flat cost", i => RawStorage.CheckpointWritesAsync(log, index, rows, "warm", i), 1);
         var runs = await ctx.RunsAsync("raw flat cost", async run =>
         {
-            var result = await ctx.LoadAsync(n, 1, i => RawStorage.CheckpointWritesAsync(log, index, rows, $"run{run}", i));
-            LogTenths(ctx, result);
-            return result;
+            var i = 0;
+            var result = await SequentialAsync(ctx, n, () => RawStorage.CheckpointWritesAsync(log, index, rows, $"run{run}", Interlocked.Increment(ref i)));
+            LogTenths(ctx, result.All);
+            return result.All;
         });
         var (early, late) = Windows(runs);
         ctx.Rows.Add(new Row("3b", $"raw storage: a checkpoint's writes {n - Window + 1:N0}-{n:N0} vs 1-{Window} into one partition (p50 ratio)", Text.Ratio(late / early),
@@ -58,6 +69,30 @@ public static class FlatCost
             Notes: "row 3 without the service: Azure.Data.Tables from this process, one after another, into one partition of the same Azurite" + BenchContext.Problems(runs)));
         ctx.AddCpu("3b raw flat cost (sequential writes)", runs);
     }
+
+    /// <summary>
+    /// Calls one after another in three stretches (the first <see cref="Window"/>, the middle, the last <see cref="Window"/>),
+    /// bounded by the flat-cost time limit; the latencies of all and the CPU of the first and last stretches.
+    /// </summary>
+    private static async Task<(LoadResult All, CpuSample Early, CpuSample Late)> SequentialAsync(BenchContext ctx, int n, Func<Task> call)
+    {
+        var limit = ctx.Options.FlatLimit;
+        var first = await LoadRunner.RunAsync(Window, 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
+        var middle = await LoadRunner.RunAsync(n - (2 * Window), 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
+        var last = await LoadRunner.RunAsync(Window, 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
+        var all = new LoadResult(
+            first.Failed + middle.Failed + last.Failed,
+            first.Elapsed + middle.Elapsed + last.Elapsed,
+            [.. first.LatencyByCall, .. middle.LatencyByCall, .. last.LatencyByCall],
+            first.FirstError ?? middle.FirstError ?? last.FirstError,
+            first.StoppedAtLimit || middle.StoppedAtLimit || last.StoppedAtLimit,
+            first.Cpu with { Server = first.Cpu.Server + middle.Cpu.Server + last.Cpu.Server, Azurite = first.Cpu.Azurite + middle.Cpu.Azurite + last.Cpu.Azurite,
+                Bench = first.Cpu.Bench + middle.Cpu.Bench + last.Cpu.Bench, Machine = first.Cpu.Machine + middle.Cpu.Machine + last.Cpu.Machine,
+                Wall = first.Cpu.Wall + middle.Cpu.Wall + last.Cpu.Wall });
+        return (all, first.Cpu, last.Cpu);
+    }
+
+    private static double PerCall(TimeSpan cpu) => cpu.TotalMilliseconds / Window;
 
     private static (double Early, double Late) Windows(IReadOnlyList<LoadResult> runs) =>
         (Stats.Median(runs.Select(r => Stats.Median(r.LatencyByCall[..Window]))), Stats.Median(runs.Select(r => Stats.Median(r.LatencyByCall[^Window..]))));
