@@ -22,6 +22,7 @@ builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSingleton<EpcisImporter>();
+builder.Services.AddSingleton<AlertStreams>();
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -153,6 +153,37 @@ public sealed class TraceCliTests(ServerFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_producer_watches_its_alerts_and_sees_a_failed_check()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot, 100);
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        var watching = CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "alerts", "--participant", world.Producer, "--count", "1"], synchronized, synchronized);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Text().Contains("watching alerts", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !watching.IsCompleted, $"the stream did not start:\n{Text()}");
+            await Task.Delay(10);
+        }
+
+        await world.CheckAsync(lot, world.Lab, CheckpointKind.FoodSafety, new Measurement { Type = "nacl", Value = 80, Unit = "P1" });
+
+        Assert.Same(watching, await Task.WhenAny(watching, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.Equal(0, await watching);
+        Assert.Contains($"checkpoint-failed  {world.Gtin}/{lot}  inspecting check failed", Text(), StringComparison.Ordinal);
+
+        string Text()
+        {
+            lock (synchronized)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
     private static string GsExamples() => Path.GetFullPath(Path.Combine(SupplyChain.Testing.RepositoryPaths.Root, "..", "shared", "gs1", "examples"));
 
     private async Task<string> RunAsync(int expectedExit, params string[] args)

@@ -16,6 +16,8 @@ internal static class TraceCommands
         new("trace forward", "GTIN LOT", "Trace a batch forward to every batch made from it and who holds each now: the scope of a recall", ForwardAsync),
         new("recall", "GTIN LOT --auditor GLN --reason TEXT [--event-id ID]",
             "Recall a batch and every batch made from it, notifying who holds them (auditors only; retry with the same --event-id to finish)", RecallAsync),
+        new("alerts", "--participant GLN | --chain ID [--count N]",
+            "Print alerts as they are raised (failed checks, holds, recalls, overdue shipments) until Ctrl+C, or until N have come", AlertsAsync),
         new("custody", "GTIN LOT", "List a batch's chain of custody from its creation to now", CustodyAsync),
         new("verify", "GTIN LOT", "Recompute a batch's hash chain from storage; exits 4 and names the first bad event when it is broken", VerifyAsync),
     ];
@@ -60,6 +62,55 @@ internal static class TraceCommands
         eventId.Announce(context.Out);
 
         TraceView.WriteRecall(context.Out, await Client(context).RecallAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> AlertsAsync(CommandContext context)
+    {
+        var line = context.Line;
+        var request = new WatchAlertsRequest();
+        var (participant, chain) = (line.Optional("participant"), line.Optional("chain"));
+        if ((participant is null) == (chain is null))
+        {
+            throw new UsageException("name one of --participant GLN or --chain ID");
+        }
+
+        if (participant is not null)
+        {
+            request.ParticipantGln = participant;
+        }
+        else
+        {
+            request.ChainId = chain!;
+        }
+
+        var count = line.Optional("count") is { } n ? ValueSyntax.WholeNumber("--count", n) : int.MaxValue;
+        line.RejectUnused();
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using var call = Client(context).WatchAlerts(request, cancellationToken: stop.Token);
+        await call.ResponseHeadersAsync;
+        await context.Out.WriteLineAsync($"watching alerts for {participant ?? "chain " + chain} (Ctrl+C stops)");
+        await context.Out.FlushAsync();
+        try
+        {
+            for (var seen = 0; seen < count && await call.ResponseStream.MoveNext(stop.Token); seen++)
+            {
+                var alert = call.ResponseStream.Current;
+                await context.Out.WriteLineAsync($"{Display.Time(alert.At)}  {Display.Name(alert.Kind)}  {Display.Batch(alert.Batch)}  {alert.Message}");
+                await context.Out.FlushAsync();
+            }
+        }
+        catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.Cancelled && stop.IsCancellationRequested)
+        {
+            // Ctrl+C.
+        }
+
         return ExitCode.Success;
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SupplyChain.Domain;
+using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Chains;
@@ -6,6 +8,7 @@ using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
 using SupplyChain.Domain.Traces;
+using SupplyChain.Grains.Alerts;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Participants;
 using SupplyChain.Grains.Products;
@@ -17,9 +20,14 @@ namespace SupplyChain.Grains.Batches;
 /// A batch: loads its state from the head row of its log, asks the domain rules for the event a command makes,
 /// appends it, and only then replies. Work an event causes elsewhere (indexes, chain, split children) runs after
 /// the append and again on a retry with the same event id, so a crash in between is finished by the retry.
+/// Alerts go to the hubs of the parties concerned; while a shipment on a chain with a time limit is under way, an
+/// Orleans reminder checks it against the deadline.
 /// </summary>
-public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimeProvider clock) : Grain, IBatchGrain
+public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimeProvider clock, IOptions<AlertOptions> alerts) : Grain, IBatchGrain, IRemindable
 {
+    /// <summary>The reminder that watches a shipment's deadline.</summary>
+    public const string TransitReminder = "transit";
+
     private BatchRef _ref = null!;
     private BatchState? _state;
 
@@ -305,8 +313,47 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             await GrainFactory.GetGrain<IChainGrain>(chainId).RecordAsync(movement);
         }
 
+        await PublishAsync(BatchAlerts.Of(state, recorded));
+        if (recorded.Event is BatchShipped && BatchAlerts.TransitDeadline(state, await ChainOrNullAsync()) is { } deadline)
+        {
+            // First check just after the deadline, then every period until the batch arrives or the alert is raised.
+            var due = deadline - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+            await this.RegisterOrUpdateReminder(TransitReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), alerts.Value.TransitCheckPeriod);
+        }
+
         return related;
     }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != TransitReminder)
+        {
+            return;
+        }
+
+        var chain = await ChainOrNullAsync();
+        var overdue = _state is null ? null : BatchAlerts.Overdue(_state, chain, clock.GetUtcNow());
+        if (overdue is not null)
+        {
+            await PublishAsync(new List<Alert> { overdue });
+        }
+
+        if (overdue is not null || _state is null || BatchAlerts.TransitDeadline(_state, chain) is null)
+        {
+            // Raised once per shipment; a batch received or recalled meanwhile needs no more checks.
+            if (await this.GetReminder(TransitReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    /// <summary>Hands each alert to the hubs of its audience; one-way calls, so a write does not wait on listeners.</summary>
+    private Task PublishAsync(IReadOnlyList<Alert> raised) =>
+        Task.WhenAll(raised.SelectMany(alert => AlertAudience.Of(alert).Select(hub => GrainFactory.GetGrain<IAlertHubGrain>(hub).PublishAsync(alert))));
+
+    private async Task<ChainDefinition?> ChainOrNullAsync() =>
+        _state?.ChainId is { } id ? (await GrainFactory.GetGrain<IChainGrain>(id).GetAsync())?.Chain : null;
 
     private ChainMovement Movement(RecordedEvent recorded, MovementKind kind, Gln custodian, Gln? receiver = null, IReadOnlyList<string>? violations = null) =>
         new(_ref, recorded.Version, recorded.Event.EventTime, kind, custodian, receiver, violations ?? []);

@@ -37,6 +37,19 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
         ex is SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException or InconsistentStateException
         || (ex is AggregateException a ? a.InnerExceptions.Any(IsClusterChange) : ex.InnerException is { } inner && IsClusterChange(inner));
 
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw ToRpc(ex, context.Method);
+        }
+    }
+
     public RpcException ToRpc(Exception ex, string method)
     {
         var status = Classify(ex) ?? new Status(StatusCode.Internal, "internal error; it has been logged");

@@ -19,7 +19,7 @@ namespace SupplyChain.Server.Api;
 /// genealogy is asked of its batch grains in parallel (bounded), and each answers from memory once warm.
 /// Verification reads the batch's rows from storage itself, not what any grain remembers.
 /// </summary>
-public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvider clock, EpcisImporter importer) : TraceService.TraceServiceBase
+public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvider clock, EpcisImporter importer, AlertStreams alerts) : TraceService.TraceServiceBase
 {
     /// <summary>Grain calls in flight at once for one trace.</summary>
     public const int Concurrency = Bounded.Concurrency;
@@ -87,6 +87,9 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
             async (i, _) => recalled[i] = await RecallDownstreamAsync(command, scope[i]));
         return TraceReplies.Recall(command, TraceReplies.Recalled(root, 0), recalled, root.Replayed);
     }
+
+    public override Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<Alert> responseStream, ServerCallContext context) =>
+        alerts.WatchAsync(request, responseStream, context);
 
     public override Task<ImportEpcisResponse> ImportEpcis(ImportEpcisRequest request, ServerCallContext context) =>
         importer.ImportAsync(request, context.CancellationToken);

@@ -87,6 +87,20 @@ public static class TraceReplies
         Version = version,
     };
 
+    public static V1.Alert Alert(Domain.Alerts.Alert a) => new()
+    {
+        AlertId = a.AlertId,
+        Kind = (V1.AlertKind)(int)a.Kind,
+        Batch = Replies.Ref(a.Batch),
+        Version = a.Version,
+        At = Timestamp.FromDateTimeOffset(a.At),
+        CustodianGln = a.Custodian.Value,
+        PendingReceiverGln = a.PendingReceiver?.Value ?? "",
+        ProducerGln = a.Producer.Value,
+        ChainId = a.ChainId ?? "",
+        Message = a.Message,
+    };
+
     public static V1.GetChainOfCustodyResponse Custody(TraceNode node)
     {
         var reply = new V1.GetChainOfCustodyResponse { Batch = Replies.Batch(node.State) };

@@ -48,6 +48,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.TableServiceClient = new TableServiceClient(connectionString);
                 options.TableName = new StorageOptions().TablePrefix + "grainstate";
             });
+            silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(StorageOptionsFor(connectionString));
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<Tables>();

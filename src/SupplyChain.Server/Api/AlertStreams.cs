@@ -1,0 +1,111 @@
+using System.Threading.Channels;
+using Grpc.Core;
+using SupplyChain.Domain;
+using SupplyChain.Domain.Alerts;
+using SupplyChain.Domain.Chains;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Grains.Alerts;
+using SupplyChain.Grains.Chains;
+using SupplyChain.Grains.Participants;
+using V1 = SupplyChain.V1;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>
+/// WatchAlerts streams: each listens on its audience's alert hub grain through an observer for as long as the call is
+/// open, renewing the subscription before the hub forgets it, and unsubscribes when the client leaves.
+/// </summary>
+public sealed class AlertStreams(IGrainFactory grains)
+{
+    /// <summary>Alerts held for a slow client before the oldest are dropped.</summary>
+    public const int Backlog = 1000;
+
+    public async Task WatchAsync(V1.WatchAlertsRequest request, IServerStreamWriter<V1.Alert> stream, ServerCallContext context)
+    {
+        var hub = grains.GetGrain<IAlertHubGrain>(await AudienceAsync(request));
+        var alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var listener = grains.CreateObjectReference<IAlertObserver>(new Listener(alerts.Writer));
+        var ct = context.CancellationToken;
+        try
+        {
+            await hub.SubscribeAsync(listener);
+            // The headers tell the client the stream listens: alerts raised from now on reach it.
+            await context.WriteResponseHeadersAsync(new Metadata());
+            var renewEvery = AlertHubGrain.ListenerLifetime / 3;
+            var renewAt = DateTimeOffset.UtcNow + renewEvery;
+            while (!ct.IsCancellationRequested)
+            {
+                var wait = renewAt - DateTimeOffset.UtcNow;
+                if (wait <= TimeSpan.Zero)
+                {
+                    await hub.SubscribeAsync(listener);
+                    renewAt = DateTimeOffset.UtcNow + renewEvery;
+                    continue;
+                }
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(wait);
+                try
+                {
+                    await alerts.Reader.WaitToReadAsync(timeout.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                while (alerts.Reader.TryRead(out var alert))
+                {
+                    await stream.WriteAsync(TraceReplies.Alert(alert), ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client left: the stream ends.
+        }
+        finally
+        {
+            try
+            {
+                await hub.UnsubscribeAsync(listener);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // The hub forgets a listener that stops renewing anyway.
+            }
+
+            grains.DeleteObjectReference<IAlertObserver>(listener);
+        }
+    }
+
+    /// <summary>The hub key of a registered participant or a defined chain.</summary>
+    private async Task<string> AudienceAsync(V1.WatchAlertsRequest request)
+    {
+        switch (request.AudienceCase)
+        {
+            case V1.WatchAlertsRequest.AudienceOneofCase.ParticipantGln:
+                var gln = Gln.Parse(request.ParticipantGln, "participant_gln");
+                return await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync() is null
+                    ? throw DomainException.NotFound($"participant {gln} is not registered")
+                    : AlertAudience.Participant(gln);
+            case V1.WatchAlertsRequest.AudienceOneofCase.ChainId:
+                var chainId = ChainDefinition.ParseId(request.ChainId);
+                return await grains.GetGrain<IChainGrain>(chainId).GetAsync() is null
+                    ? throw DomainException.NotFound($"chain '{chainId}' is not defined")
+                    : AlertAudience.Chain(chainId);
+            default:
+                throw DomainException.Invalid("audience", "name a participant_gln or a chain_id");
+        }
+    }
+
+    /// <summary>Receives the hub's alerts in the silo and queues them for the stream.</summary>
+    private sealed class Listener(ChannelWriter<Alert> alerts) : IAlertObserver
+    {
+        public Task OnAlertAsync(Alert alert)
+        {
+            alerts.TryWrite(alert);
+            return Task.CompletedTask;
+        }
+    }
+}
