@@ -43,7 +43,7 @@ public static class Trace
 
         var warmP50 = Stats.Median(warm.Select(r => r.Percentile(50)));
         var coldMedian = Stats.Median(cold);
-        ctx.Rows.Add(new Row("5", $"trace: TraceBack over a {genealogy.Batches:N0}-batch genealogy (splits and merges, 7 levels), warm / cold",
+        ctx.Rows.Add(new Row("5", $"trace: TraceBack over a {genealogy.Batches:N0}-batch genealogy (splits and merges, {genealogy.Levels} levels), warm / cold",
             $"{Text.Ms(warmP50)} / {Text.Ms(coldMedian)}", $"warm: {BenchContext.Latency(warm)}", "< 100 ms warm, < 1 s cold",
             Text.Met(warmP50 < 100 && coldMedian < 1_000),
             $"warm: {o.TraceCalls} sequential calls per run; cold: first call after a server restart (every batch grain activates from storage), median of {cold.Count}; " +

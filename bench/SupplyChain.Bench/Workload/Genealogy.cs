@@ -9,7 +9,7 @@ namespace SupplyChain.Bench.Workload;
 /// genealogy is 61 batches (about the 63-lot trace of the peer). Group batches are then merged four at a time
 /// until one root remains. With 16 groups: 981 batches, 7 levels from the root to the producer batches.
 /// </summary>
-public sealed record Genealogy(string Root, int Batches, string Group, int GroupBatches)
+public sealed record Genealogy(string Root, int Batches, int Levels, string Group, int GroupBatches)
 {
     private const int FanIn = 5;
     private const int UpperFanIn = 4;
@@ -33,13 +33,15 @@ public sealed record Genealogy(string Root, int Batches, string Group, int Group
         }
 
         var group = level[0];
+        var levels = 5;
         while (level.Count > 1)
         {
             level = await MergeAsync(ctx, producer, level, UpperFanIn);
             count += level.Count;
+            levels++;
         }
 
-        return new Genealogy(level[0], count, group, 1 + (FanIn * (2 + (FanIn * 2))));
+        return new Genealogy(level[0], count, levels, group, 1 + (FanIn * (2 + (FanIn * 2))));
     }
 
     /// <summary>Merges the lots in groups of <paramref name="fanIn"/> (a last group of one joins the one before); the new lots.</summary>
