@@ -34,6 +34,9 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     // What traces need of the history: read with the head row (or rebuilt from the events when it is too long to keep there), then kept in step with each append.
     private BatchTrail? _trail;
 
+    // A trail only grows: once too long for the head row, it is no longer written out on every append.
+    private bool _trailOutgrewHead;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
@@ -221,7 +224,8 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         var (recorded, canonical) = EventHash.Record(_ref, version, _state?.HeadHash ?? "", now, decided);
         var next = BatchState.Apply(_state, recorded);
         var nextTrail = _state is null || _trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(_trail, recorded) : null;
-        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next, nextTrail))
+        var trailText = nextTrail is null || _trailOutgrewHead ? null : BatchLogStore.TrailText(nextTrail);
+        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next, trailText))
         {
             if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
             {
@@ -237,6 +241,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         HandoffMetrics.Record(_state, decided);
         _state = next;
         _trail = nextTrail;
+        _trailOutgrewHead |= nextTrail is not null && trailText is null;
         var related = await ApplyEffectsAsync(recorded);
         return new BatchReply(recorded, false, _state, related);
     }

@@ -45,7 +45,11 @@ public sealed class BatchLogStore(Tables tables)
     }
 
     /// <summary>Stores events and the state after them; false when a row already existed (nothing is written then).</summary>
-    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, BatchTrail? trail = null, CancellationToken ct = default)
+    /// <summary>The trail's text for the head row, or null when it is too long to keep there.</summary>
+    public static string? TrailText(BatchTrail trail) =>
+        JsonSerializer.Serialize(trail, EventHash.Canonical) is { Length: <= MaxTrailInHead } json ? json : null;
+
+    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText = null, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
         var partition = Partition(batch);
@@ -71,10 +75,10 @@ public sealed class BatchLogStore(Tables tables)
 
         var head = new TableEntity(partition, Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
         ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
-        if (trail is not null && JsonSerializer.Serialize(trail, EventHash.Canonical) is { Length: <= MaxTrailInHead } trailJson)
+        if (trailText is not null)
         {
             // Kept beside the state, a cold trace reads one row per batch instead of a partition query.
-            head["Trail0"] = trailJson;
+            head["Trail0"] = trailText;
         }
 
         actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, head));
