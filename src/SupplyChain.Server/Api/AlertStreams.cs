@@ -24,7 +24,9 @@ public sealed class AlertStreams(IGrainFactory grains)
     {
         var hub = grains.GetGrain<IAlertHubGrain>(await AudienceAsync(request));
         var alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        var listener = grains.CreateObjectReference<IAlertObserver>(new Listener(alerts.Writer));
+        // Orleans holds observers weakly: the stream keeps its receiver alive, or a garbage collection silences it.
+        var receiver = new Listener(alerts.Writer);
+        var listener = grains.CreateObjectReference<IAlertObserver>(receiver);
         var ct = context.CancellationToken;
         try
         {
@@ -76,6 +78,7 @@ public sealed class AlertStreams(IGrainFactory grains)
             }
 
             grains.DeleteObjectReference<IAlertObserver>(listener);
+            GC.KeepAlive(receiver);
         }
     }
 
