@@ -272,6 +272,10 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         IReadOnlyList<BatchState> related = [];
         Gln? previousHolder = null;
         ChainMovement? movement = null;
+
+        // Only events that change who holds the batch, or whether it is consumed, touch the held index.
+        var holdingChanged = recorded.Event is BatchCreated or BatchReceived or BatchMerged or MergeReverted
+            or BatchSplit { Remaining.Value: 0 };
         switch (recorded.Event)
         {
             case BatchCreated created:
@@ -285,8 +289,9 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
                 }
 
                 break;
-            case CheckpointRecorded checkpoint:
-                movement = Movement(recorded, MovementKind.Checked, state.Custodian, violations: CheckpointRules.Violations(checkpoint.Results));
+            case CheckpointRecorded checkpoint when CheckpointRules.Violations(checkpoint.Results) is { Count: > 0 } violations:
+                // A passed check changes nothing on the chain; only a failed one is written to its ledger.
+                movement = Movement(recorded, MovementKind.Checked, state.Custodian, violations: violations);
                 break;
             case BatchShipped shipped:
                 movement = Movement(recorded, MovementKind.Shipped, shipped.Actor, shipped.Receiver);
@@ -312,7 +317,11 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
                 break;
         }
 
-        await SyncHeldAsync(state, previousHolder);
+        if (holdingChanged)
+        {
+            await SyncHeldAsync(state, previousHolder);
+        }
+
         if (movement is not null && state.ChainId is { } chainId)
         {
             await GrainFactory.GetGrain<IChainGrain>(chainId).RecordAsync(movement);
