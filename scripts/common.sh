@@ -14,6 +14,18 @@ ensure_azurite() {
   fi
 }
 
+# The development token authority: a signing key made on first start and kept in .data/ (never committed); the
+# server trusts it (Auth__SigningKeyFile) and 'supplychain login --dev' / 'demo load' sign with it.
+ensure_dev_key() {
+  local key="$ROOT/.data/dev-signing-key"
+  if [ ! -f "$key" ]; then
+    mkdir -p "$ROOT/.data"
+    (umask 077 && head -c 32 /dev/urandom | base64 > "$key")
+    echo "Made a development signing key: .data/dev-signing-key"
+  fi
+  export Auth__SigningKeyFile="$key" SUPPLYCHAIN_DEV_KEY_FILE="$key"
+}
+
 # start_azurite DATA_DIR BLOB_PORT: starts Azurite on BLOB_PORT and the next two ports; sets AZURITE_PID.
 start_azurite() {
   local dir="$1" blob="$2" queue=$(($2 + 1)) table=$(($2 + 2))

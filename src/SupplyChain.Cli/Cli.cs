@@ -1,6 +1,8 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using SupplyChain.Cli.Arguments;
+using SupplyChain.Cli.Auth;
 using SupplyChain.Cli.Commands;
 
 namespace SupplyChain.Cli;
@@ -10,6 +12,7 @@ public static class Cli
 {
     private const string ServerVariable = "SUPPLYCHAIN_SERVER";
     private const string DefaultServer = "http://127.0.0.1:5080";
+    private static readonly string[] Globals = { "--server", "--token-file", "--dev-key" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,7 +23,7 @@ public static class Cli
         Command? command = null;
         try
         {
-            var (server, words) = TakeServer(args);
+            var (server, tokenFile, devKey, words) = TakeGlobals(args);
             if (words.Count == 0 || words[0] is "help" or "--help" or "-h")
             {
                 return Help.Write(stdout, words.Skip(1).ToList());
@@ -35,7 +38,12 @@ public static class Cli
             }
 
             using var channel = GrpcChannel.ForAddress(server);
-            return await command.RunAsync(new CommandContext(line, channel, stdout)).ConfigureAwait(false);
+            var credentials = new Credentials(tokenFile, devKey);
+            // --dev-key signs each call as the party it names (scripts and tests); otherwise the logged-in token goes with every call.
+            var calls = devKey is not null ? channel.Intercept(new DevSigner(DevTokens.ReadKey(devKey)))
+                : credentials.Token() is { } token ? channel.Intercept(new BearerToken(token))
+                : channel.CreateCallInvoker();
+            return await command.RunAsync(new CommandContext(line, calls, channel, credentials, stdout)).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
@@ -45,6 +53,11 @@ public static class Cli
                 : $"usage: supplychain {command.Name} {command.Synopsis}").ConfigureAwait(false);
             return ExitCode.Usage;
         }
+        catch (Exception e) when (e is FileNotFoundException or FormatException)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCode.Usage;
+        }
         catch (RpcException e)
         {
             await stderr.WriteLineAsync($"error: {e.StatusCode}: {e.Status.Detail}").ConfigureAwait(false);
@@ -52,26 +65,29 @@ public static class Cli
         }
     }
 
-    // --server is global, so it may stand anywhere on the line.
-    private static (Uri Server, List<string> Words) TakeServer(string[] args)
+    // --server, --token-file and --dev-key are global, so they may stand anywhere on the line.
+    private static (Uri Server, string? TokenFile, string? DevKey, List<string> Words) TakeGlobals(string[] args)
     {
-        string? server = null;
+        var globals = new Dictionary<string, string>(StringComparer.Ordinal);
         var words = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--server")
-            {
-                server = i + 1 < args.Length ? args[++i] : throw new UsageException("--server needs a URL");
-            }
-            else if (args[i].StartsWith("--server=", StringComparison.Ordinal))
-            {
-                server = args[i]["--server=".Length..];
-            }
-            else
+            var name = Globals.FirstOrDefault(g => args[i] == g || args[i].StartsWith(g + "=", StringComparison.Ordinal));
+            if (name is null)
             {
                 words.Add(args[i]);
             }
+            else if (args[i] == name)
+            {
+                globals[name] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{name} needs a value");
+            }
+            else
+            {
+                globals[name] = args[i][(name.Length + 1)..];
+            }
         }
+
+        var server = globals.GetValueOrDefault("--server");
 
         server ??= Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } fromEnvironment
             ? fromEnvironment
@@ -81,6 +97,6 @@ public static class Cli
             throw new UsageException($"server '{server}' is not an http:// or https:// URL");
         }
 
-        return (uri, words);
+        return (uri, globals.GetValueOrDefault("--token-file"), globals.GetValueOrDefault("--dev-key"), words);
     }
 }

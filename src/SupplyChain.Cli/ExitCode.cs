@@ -17,6 +17,8 @@ internal static class ExitCode
         StatusCode.AlreadyExists => 5,
         StatusCode.PermissionDenied => 6,
         StatusCode.Unavailable => 7,
+        StatusCode.Unauthenticated => 8,
+        StatusCode.ResourceExhausted => 9,
         _ => Failure,
     };
 }

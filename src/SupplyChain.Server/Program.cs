@@ -11,19 +11,39 @@ if (args.Contains("--probe"))
     return Probe.Run(server.HttpPort);
 }
 
+if (Authentication.Problem(builder.Configuration) is { } problem)
+{
+    Console.Error.WriteLine($"SupplyChain.Server: {problem}");
+    return 2;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = System.Net.IPAddress.Parse(server.ListenAddress);
-    kestrel.Listen(address, server.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+    kestrel.Listen(address, server.GrpcPort, listen =>
+    {
+        listen.Protocols = HttpProtocols.Http2;
+        if (server.CertificatePath is { Length: > 0 } certificate)
+        {
+            listen.UseHttps(certificate, server.CertificatePassword);
+        }
+    });
     kestrel.Listen(address, server.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
 });
 
 builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
+builder.AddSupplyChainAuthentication();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSingleton<EpcisImporter>();
 builder.Services.AddSingleton<AlertStreams>();
-builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
+builder.Services.AddSingleton<Access>();
+// Refusals raised by the access check are mapped too: ErrorMapping runs first, around it.
+builder.Services.AddGrpc(grpc =>
+{
+    grpc.Interceptors.Add<ErrorMapping>();
+    grpc.Interceptors.Add<Access>();
+});
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 

@@ -1,3 +1,4 @@
+using SupplyChain.Testing;
 using SupplyChain.V1;
 using CommandLine = SupplyChain.Cli.Cli;
 
@@ -50,7 +51,7 @@ public sealed class CliTests(ServerFixture fixture)
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", .. args], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, .. args], stdout, stderr);
         var output = stdout.ToString() + stderr;
         Assert.True(exit == expectedExit, $"'{string.Join(' ', args)}' exited {exit}, expected {expectedExit}:\n{output}");
         return output;

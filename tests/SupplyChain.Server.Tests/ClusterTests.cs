@@ -295,7 +295,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task<(string Producer, string Gtin13, List<string> Lots)> SeedAsync(IReadOnlyList<GrpcChannel> channels, int batches)
+    private static async Task<(string Producer, string Gtin13, List<string> Lots)> SeedAsync(IReadOnlyList<CallInvoker> channels, int batches)
     {
         var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());
         var participants = new ParticipantService.ParticipantServiceClient(channels[0]);

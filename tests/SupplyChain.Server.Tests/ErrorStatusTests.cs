@@ -37,9 +37,11 @@ public sealed class ErrorStatusTests(ServerFixture fixture)
             ("produced_at", Request(world, lot, 10, "KGM") is var r4 ? WithTime(r4, DateTimeOffset.UtcNow.AddDays(2)) : null!),
             ("quantity.unit", Request(world, lot, 10, "LTR")),
         };
+        // Signed as the world's producer, whatever producer_gln the request names.
+        var producer = new BatchService.BatchServiceClient(fixture.Server.As(world.Producer, "producer"));
         foreach (var (field, request) in cases)
         {
-            var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Batches.CreateBatchAsync(request).ResponseAsync);
+            var ex = await Assert.ThrowsAsync<RpcException>(() => producer.CreateBatchAsync(request).ResponseAsync);
             Assert.True(ex.StatusCode == StatusCode.InvalidArgument, $"{field}: expected InvalidArgument, got {ex.StatusCode} {ex.Status.Detail}");
             Assert.True(ex.Status.Detail.StartsWith(field + ":", StringComparison.Ordinal), $"expected the message to name {field}: {ex.Status.Detail}");
         }

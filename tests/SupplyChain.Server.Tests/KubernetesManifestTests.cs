@@ -3,6 +3,7 @@ extern alias server;
 using System.Diagnostics;
 using SupplyChain.Grains.Storage;
 using SupplyChain.Testing;
+using AuthOptions = server::SupplyChain.Server.Hosting.AuthOptions;
 using ClusterOptions = server::SupplyChain.Server.Hosting.ClusterOptions;
 using ServerOptions = server::SupplyChain.Server.Hosting.ServerOptions;
 
@@ -23,6 +24,8 @@ public sealed class KubernetesManifestTests
         Assert.Contains($"name: {ClusterOptions.Section}__{nameof(ClusterOptions.Clustering)}\n          value: Kubernetes", yaml, StringComparison.Ordinal);
         Assert.Contains($"name: {ServerOptions.Section}__{nameof(ServerOptions.ListenAddress)}\n          value: 0.0.0.0", yaml, StringComparison.Ordinal);
         Assert.Contains($"name: {StorageOptions.Section}__{nameof(StorageOptions.ConnectionString)}", yaml, StringComparison.Ordinal);
+        Assert.Contains($"name: {AuthOptions.Section}__{nameof(AuthOptions.Authority)}", yaml, StringComparison.Ordinal);
+        Assert.Contains($"name: {AuthOptions.Section}__{nameof(AuthOptions.SigningKey)}\n", yaml, StringComparison.Ordinal);
 
         // Orleans Kubernetes hosting: pod labels and the variables it reads.
         foreach (var name in new[] { "POD_NAME", "POD_NAMESPACE", "POD_IP", "ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID" })

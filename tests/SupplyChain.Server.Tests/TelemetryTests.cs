@@ -1,7 +1,9 @@
 extern alias server;
 
 using System.Diagnostics;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using SupplyChain.Cli.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         _factory = new WebApplicationFactory<server::Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Storage:ConnectionString", _azurite.ConnectionString);
+            web.UseSetting("Auth:SigningKey", ServerProcess.TestKey);
             web.UseSetting("Cluster:SiloPort", $"{FreePort.Next()}");
             web.UseSetting("Cluster:GatewayPort", $"{FreePort.Next()}");
             web.UseSetting("Cluster:ClusterId", "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,7 +44,8 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task A_create_batch_call_is_one_trace_through_server_grain_and_storage()
     {
-        using var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        using var bare = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        var channel = bare.Intercept(new DevSigner(Convert.FromBase64String(ServerProcess.TestKey)));
         var participants = new ParticipantService.ParticipantServiceClient(channel);
         var (producer, gtin) = (Ids.Gln(), Ids.Gtin13());
         await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Hong Dan fruit household", Roles = { Role.Producer } });

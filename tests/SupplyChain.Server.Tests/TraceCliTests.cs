@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using SupplyChain.Grains.Storage;
+using SupplyChain.Testing;
 using SupplyChain.V1;
 using CommandLine = SupplyChain.Cli.Cli;
 using DomainBatchRef = SupplyChain.Domain.Identifiers.BatchRef;
@@ -161,7 +162,7 @@ public sealed class TraceCliTests(ServerFixture fixture)
         await world.CreateBatchAsync(lot, 100);
         var output = new StringWriter();
         var synchronized = TextWriter.Synchronized(output);
-        var watching = CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "alerts", "--participant", world.Producer, "--count", "1"], synchronized, synchronized);
+        var watching = CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, "alerts", "--participant", world.Producer, "--count", "1"], synchronized, synchronized);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!Text().Contains("watching alerts", StringComparison.Ordinal))
         {
@@ -189,7 +190,7 @@ public sealed class TraceCliTests(ServerFixture fixture)
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", .. args], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, .. args], stdout, stderr);
         var output = stdout.ToString() + stderr;
         Assert.True(exit == expectedExit, $"'{string.Join(' ', args)}' exited {exit}, expected {expectedExit}:\n{output}");
         return output;

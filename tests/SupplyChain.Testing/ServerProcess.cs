@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using SupplyChain.Cli.Auth;
 
 namespace SupplyChain.Testing;
 
@@ -16,8 +19,23 @@ public sealed class ServerProcess : IAsyncDisposable
         _environment = environment;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Bare = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Key = Convert.FromBase64String(environment["Auth__SigningKey"]);
+        Channel = Bare.Intercept(new DevSigner(Key));
     }
+
+    /// <summary>The signing key the tests' servers trust, made afresh for each test run.</summary>
+    public static string TestKey { get; } = DevTokens.NewKey();
+
+    /// <summary>A file holding <see cref="TestKey"/>, for the command-line client's --dev-key and --key.</summary>
+    public static string TestKeyFile => TestKeyFileLazy.Value;
+
+    private static readonly Lazy<string> TestKeyFileLazy = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"supplychain-test-key-{Environment.ProcessId}");
+        File.WriteAllText(file, TestKey);
+        return file;
+    });
 
     public int GrpcPort { get; }
 
@@ -26,8 +44,20 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The running server's process id, for reading its CPU time and memory from /proc.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("the server is not running");
 
-    /// <summary>A gRPC channel over cleartext HTTP/2 to the server.</summary>
-    public GrpcChannel Channel { get; }
+    /// <summary>Calls over cleartext HTTP/2 to the server, each signed with the server's key as the party its request names.</summary>
+    public CallInvoker Channel { get; }
+
+    /// <summary>The channel without any token, for calls that bring their own (or none).</summary>
+    public GrpcChannel Bare { get; }
+
+    /// <summary>The key this server trusts.</summary>
+    public byte[] Key { get; }
+
+    /// <summary>Calls that carry the given bearer token.</summary>
+    public CallInvoker With(string token) => Bare.Intercept(new BearerToken(token));
+
+    /// <summary>Calls as a participant with exactly the given roles (no GLN for an administrator).</summary>
+    public CallInvoker As(string? gln, params string[] roles) => With(DevTokens.Mint(Key, gln, roles, TimeSpan.FromMinutes(30)));
 
     /// <summary>Everything the server printed so far.</summary>
     public string Output
@@ -54,6 +84,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Cluster__GatewayPort"] = $"{FreePort.Next()}",
             ["Cluster__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["Storage__ConnectionString"] = storageConnectionString,
+            ["Auth__SigningKey"] = TestKey,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
@@ -108,7 +139,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        Channel.Dispose();
+        Bare.Dispose();
     }
 
     private async Task StartProcessAsync()

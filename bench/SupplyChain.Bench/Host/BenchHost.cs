@@ -1,4 +1,7 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using SupplyChain.Cli.Auth;
 using SupplyChain.Bench.Load;
 using SupplyChain.Testing;
 using SupplyChain.V1;
@@ -20,10 +23,12 @@ public sealed class BenchHost : IAsyncDisposable
         {
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
         });
-        Batches = new BatchService.BatchServiceClient(_channel);
-        Participants = new ParticipantService.ParticipantServiceClient(_channel);
+        // Each call carries a token for the party it names, as real clients would (tokens are minted once and reused).
+        var calls = _channel.Intercept(new DevSigner(server.Key));
+        Batches = new BatchService.BatchServiceClient(calls);
+        Participants = new ParticipantService.ParticipantServiceClient(calls);
         Cpu = new CpuMeter(() => server.ProcessId, azuritePid);
-        Traces = new TraceService.TraceServiceClient(_channel);
+        Traces = new TraceService.TraceServiceClient(calls);
     }
 
     public Azurite Azurite { get; }

@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<Command> All { get; } =
     [
+        .. LoginCommands.All,
         .. ParticipantCommands.All,
         .. ProductCommands.All,
         .. BatchCommands.All,

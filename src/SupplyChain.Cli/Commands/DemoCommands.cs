@@ -5,12 +5,13 @@ internal static class DemoCommands
 {
     public static IReadOnlyList<Command> All { get; } =
     [
-        new("demo load", "", "Load the demonstration data into the server", LoadAsync),
+        new("demo load", "[--key FILE]", "Load the demonstration data into the server, each write signed with the development key as the party that makes it", LoadAsync),
     ];
 
     private static Task<int> LoadAsync(CommandContext context)
     {
+        var key = context.Line.Optional("key");
         context.Line.RejectUnused();
-        return Demo.DemoLoader.LoadAsync(context.Channel, context.Out, CancellationToken.None);
+        return Demo.DemoLoader.LoadAsync(context.DevSigned(key), context.Out, CancellationToken.None);
     }
 }

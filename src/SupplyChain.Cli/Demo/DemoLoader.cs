@@ -14,7 +14,7 @@ public static class DemoLoader
     private const int Parallelism = 8;
 
     /// <summary>Loads the data set; returns 0 when it is (or already was) loaded, else the exit code of the refusal.</summary>
-    public static async Task<int> LoadAsync(GrpcChannel channel, TextWriter output, CancellationToken ct)
+    public static async Task<int> LoadAsync(CallInvoker channel, TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(output);

@@ -21,6 +21,11 @@ public sealed record BatchTrail(
     /// <summary>Who holds the batch after the last step.</summary>
     public Gln Custodian => Custody[^1].Custodian;
 
+    /// <summary>Whether a party took part in this batch: made, held, shipped, received or checked it, or had it shipped to it.</summary>
+    public bool Involves(Gln party) =>
+        Custody.Any(step => step.Custodian == party || step.Actor == party || step.Counterparty == party)
+        || Checkpoints.Any(check => check.Actor == party);
+
     /// <summary>The trail of a whole log, in version order; null for an empty log.</summary>
     public static BatchTrail? Of(IEnumerable<RecordedEvent> events) => events.Aggregate((BatchTrail?)null, Apply);
 

@@ -54,6 +54,7 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
     public override async Task<Batch> GetBatch(GetBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
         return Replies.Batch(await Grain(batch).GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist"));
     }
 
@@ -70,6 +71,7 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
             throw DomainException.Invalid("page_size", $"must be 1 to {MaxHistoryPage} (0 for {MaxHistoryPage})");
         }
 
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
         var grain = Grain(batch);
         var state = await grain.GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         var events = await grain.GetHistoryAsync(Math.Max(1, request.FromVersion), request.PageSize == 0 ? MaxHistoryPage : request.PageSize);

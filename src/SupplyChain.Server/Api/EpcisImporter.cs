@@ -1,3 +1,4 @@
+using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Epcis;
@@ -17,11 +18,17 @@ namespace SupplyChain.Server.Api;
 /// </summary>
 public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeProvider clock)
 {
-    public async Task<V1.ImportEpcisResponse> ImportAsync(V1.ImportEpcisRequest request, CancellationToken ct)
+    public async Task<V1.ImportEpcisResponse> ImportAsync(V1.ImportEpcisRequest request, Caller caller, CancellationToken ct)
     {
         var actor = Gln.Parse(request.ActorGln, "actor_gln");
         var capture = EpcisImport.Parse(request.Document);
         var steps = ImportPlan.Commands(capture, actor);
+        if (!caller.Admin && steps.FirstOrDefault(s => ActingParty(s.Command) != actor) is { } other)
+        {
+            // A document may name other parties as acting (a shipment's source, a receipt's destination); only an administrator imports in their names.
+            throw DomainException.Denied($"eventList[{other.Index}]: acts in the name of {ActingParty(other.Command)}, not of the importing party {actor}");
+        }
+
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
 
         // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
@@ -33,6 +40,17 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
 
         return Reply(capture, replies);
     }
+
+    private static Gln ActingParty(object command) => command switch
+    {
+        CreateBatch c => c.Producer,
+        RecordCheckpoint c => c.Actor,
+        ShipBatch c => c.Actor,
+        ReceiveBatch c => c.Actor,
+        SplitBatch c => c.Actor,
+        MergeBatches c => c.Actor,
+        _ => throw new InvalidOperationException($"an import step holds no command of ours: {command.GetType().Name}"),
+    };
 
     private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
     {

@@ -31,6 +31,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<TraceBackResponse> TraceBack(TraceBackRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
         var maxDepth = request.HasMaxDepth ? request.MaxDepth : Genealogy.MaxDepth;
         if (maxDepth is < 0 or > Genealogy.MaxDepth)
         {
@@ -48,6 +49,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<TraceForwardResponse> TraceForward(TraceForwardRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
         var genealogy = await Genealogy.TraceForwardAsync(root, level => FetchAsync(level, context.CancellationToken));
         return TraceReplies.Forward(genealogy);
     }
@@ -55,6 +57,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<GetChainOfCustodyResponse> GetChainOfCustody(GetChainOfCustodyRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
         var node = await grains.GetGrain<IBatchGrain>(batch.Key).GetTraceNodeAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         return TraceReplies.Custody(node);
     }
@@ -62,6 +65,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<VerifyBatchResponse> VerifyBatch(VerifyBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
         var (events, head) = await log.ReadStoredChainAsync(batch, context.CancellationToken);
         if (events.Count == 0 && head is null)
         {
@@ -88,15 +92,23 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
         return TraceReplies.Recall(command, TraceReplies.Recalled(root, 0), recalled, root.Replayed);
     }
 
-    public override Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<Alert> responseStream, ServerCallContext context) =>
-        alerts.WatchAsync(request, responseStream, context);
+    public override async Task WatchAlerts(WatchAlertsRequest request, IServerStreamWriter<Alert> responseStream, ServerCallContext context)
+    {
+        if (request.AudienceCase == WatchAlertsRequest.AudienceOneofCase.ChainId)
+        {
+            await Readers.CheckChainAsync(Caller.Of(context), grains, Domain.Chains.ChainDefinition.ParseId(request.ChainId));
+        }
+
+        await alerts.WatchAsync(request, responseStream, context);
+    }
 
     public override Task<ImportEpcisResponse> ImportEpcis(ImportEpcisRequest request, ServerCallContext context) =>
-        importer.ImportAsync(request, context.CancellationToken);
+        importer.ImportAsync(request, Caller.Of(context), context.CancellationToken);
 
     public override async Task<ExportEpcisResponse> ExportEpcis(ExportEpcisRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
         var ct = context.CancellationToken;
         var genealogy = request.Direction switch
         {
@@ -116,6 +128,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<ExportTraceabilityCsvResponse> ExportTraceabilityCsv(ExportTraceabilityCsvRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
+        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
         var (from, to) = (Requests.Time(request.From, "from"), Requests.Time(request.To, "to"));
         if (from is { } start && to is { } end && end < start)
         {

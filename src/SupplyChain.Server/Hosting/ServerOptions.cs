@@ -13,6 +13,12 @@ public sealed class ServerOptions
 
     /// <summary>HTTP/1.1 port for health probes.</summary>
     public int HttpPort { get; set; } = 5081;
+
+    /// <summary>A PKCS#12 (.pfx) certificate: when set, the gRPC port speaks TLS (https) instead of cleartext HTTP/2.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The certificate file's password, if it has one.</summary>
+    public string? CertificatePassword { get; set; }
 }
 
 /// <summary>Orleans cluster settings.</summary>

@@ -1,0 +1,184 @@
+using System.Threading.RateLimiting;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Role = SupplyChain.Domain.Participants.Role;
+using SupplyChain.Server.Hosting;
+using SupplyChain.V1;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>
+/// The gate every call passes (health and reflection excepted): a valid bearer token (UNAUTHENTICATED otherwise, saying
+/// why), the participant's rate (RESOURCE_EXHAUSTED), and the role and acting-party rules of the call, which fill
+/// empty acting-party fields from the token. Checks that need a batch's state (reading it) are in the services.
+/// </summary>
+public sealed class Access : Interceptor, IDisposable
+{
+    private static readonly string[] Anonymous = { "/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/" };
+    private readonly AuthOptions _options;
+    private readonly PartitionedRateLimiter<string> _rates;
+
+    public Access(IOptions<AuthOptions> options)
+    {
+        _options = options.Value;
+        _rates = PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetTokenBucketLimiter(subject, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, _options.Burst),
+            TokensPerPeriod = Math.Max(1, _options.RequestsPerSecond),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    }
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!IsAnonymous(context.Method))
+        {
+            await AdmitAsync(request, context);
+        }
+
+        return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!IsAnonymous(context.Method))
+        {
+            await AdmitAsync(request, context);
+        }
+
+        await continuation(request, responseStream, context);
+    }
+
+    public void Dispose() => _rates.Dispose();
+
+    private static bool IsAnonymous(string method) => Anonymous.Any(prefix => method.StartsWith(prefix, StringComparison.Ordinal));
+
+    private async Task AdmitAsync(object request, ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (!result.Succeeded)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, Why(result, http.Request.Headers.Authorization.ToString())));
+        }
+
+        var caller = Caller.FromClaims(result.Principal, _options.GlnClaim, _options.RolesClaim);
+        using var lease = _rates.AttemptAcquire(caller.Subject);
+        if (!lease.IsAcquired)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"{caller.Subject} made more than {_options.RequestsPerSecond} calls per second (burst {_options.Burst}); retry after a moment"));
+        }
+
+        Rules(request, caller);
+        caller.Attach(context);
+    }
+
+    /// <summary>Who may make which call, and in whose name; reads of a batch are checked where its state is read.</summary>
+    private static void Rules(object request, Caller caller)
+    {
+        switch (request)
+        {
+            case RegisterParticipantRequest:
+                caller.RequireAdmin("registering a participant");
+                break;
+            case DefineChainRequest:
+                caller.RequireAdmin("defining a distribution chain");
+                break;
+            case RegisterProductRequest r:
+                caller.Require("registering a product", Role.Producer);
+                r.ProducerGln = caller.Acting("producer_gln", r.ProducerGln);
+                break;
+            case CreateBatchRequest r:
+                caller.Require("creating a batch", Role.Producer);
+                r.ProducerGln = caller.Acting("producer_gln", r.ProducerGln);
+                break;
+            case RecordCheckpointRequest r:
+                if (r.Kind == CheckpointKind.FoodSafety)
+                {
+                    caller.Require("a food-safety checkpoint", Role.Lab);
+                }
+                else
+                {
+                    caller.Require("a production or environmental checkpoint", Caller.Operators.Append(Role.Lab).ToArray());
+                }
+
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case ShipBatchRequest r:
+                caller.Require("shipping", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case ReceiveBatchRequest r:
+                caller.Require("receiving", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case SplitBatchRequest r:
+                caller.Require("splitting", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case MergeBatchesRequest r:
+                caller.Require("merging", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case RecallRequest r:
+                caller.Require("a recall", Role.Auditor);
+                r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);
+                break;
+            case ImportEpcisRequest r when !caller.Admin:
+                caller.Require("importing EPCIS events", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
+            case ListBatchesRequest r when !caller.ReadsAll:
+                r.ParticipantGln = caller.Acting("participant_gln", r.ParticipantGln);
+                break;
+            case WatchAlertsRequest { AudienceCase: WatchAlertsRequest.AudienceOneofCase.ParticipantGln } r when !caller.ReadsAll:
+                r.ParticipantGln = caller.Acting("participant_gln", r.ParticipantGln);
+                break;
+        }
+    }
+
+    private static string Why(AuthenticateResult result, string header)
+    {
+        if (header.Length == 0)
+        {
+            return "no bearer token: every call needs an 'authorization: Bearer <JWT>' header (supplychain login)";
+        }
+
+        return result.Failure switch
+        {
+            null => "the authorization header is not 'Bearer <JWT>'",
+            SecurityTokenExpiredException e => $"the token expired at {e.Expires:u}",
+            SecurityTokenNotYetValidException e => $"the token is not valid before {e.NotBefore:u}",
+            SecurityTokenNoExpirationException => "the token has no expiry time (exp)",
+            SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "the token's signature does not match the server's signing key",
+            SecurityTokenInvalidIssuerException => $"the token's issuer '{Claim(header, jwt => jwt.Issuer)}' is not trusted",
+            SecurityTokenInvalidAudienceException => $"the token's audience '{Claim(header, jwt => string.Join(' ', jwt.Audiences))}' is not this service's",
+            SecurityTokenInvalidAlgorithmException e => $"the token's algorithm '{e.InvalidAlgorithm}' is not accepted",
+            SecurityTokenMalformedException or ArgumentException => "the bearer token is not a well-formed JWT",
+            var other => $"the token was refused: {other.GetType().Name}",
+        };
+    }
+
+    /// <summary>A claim of the (refused, so unverified) token, for the message.</summary>
+    private static string Claim(string header, Func<JsonWebToken, string> read)
+    {
+        try
+        {
+            return read(new JsonWebToken(header["Bearer ".Length..].Trim()));
+        }
+        catch (ArgumentException)
+        {
+            return "?";
+        }
+    }
+}

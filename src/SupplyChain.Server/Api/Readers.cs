@@ -1,0 +1,47 @@
+using SupplyChain.Domain;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Grains.Batches;
+using SupplyChain.Grains.Chains;
+
+namespace SupplyChain.Server.Api;
+
+/// <summary>
+/// Who may read what. Auditors and administrators read everything; a participant reads the batches it produced, held,
+/// holds, shipped, received, checked or has on its way to it, and the traces from them; a chain's report and alerts
+/// go to its stage members. Anything else is PERMISSION_DENIED: a lot code is printed on every package, so whether a
+/// batch exists is not hidden (a missing batch is NOT_FOUND for everyone), but what happened to it is.
+/// </summary>
+public static class Readers
+{
+    public static async Task CheckBatchAsync(Caller caller, IGrainFactory grains, BatchRef batch)
+    {
+        if (caller.ReadsAll)
+        {
+            return;
+        }
+
+        var node = await grains.GetGrain<IBatchGrain>(batch.Key).GetTraceNodeAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
+        if (caller.Gln is { } party && (node.State.Producer == party || node.State.Custodian == party || node.State.PendingReceiver == party || node.Trail.Involves(party)))
+        {
+            return;
+        }
+
+        throw DomainException.Denied($"batch {batch} is not one {Who(caller)} produced, held, received or checked: only its parties and auditors read it");
+    }
+
+    public static async Task CheckChainAsync(Caller caller, IGrainFactory grains, string chainId)
+    {
+        if (caller.ReadsAll)
+        {
+            return;
+        }
+
+        var chain = await grains.GetGrain<IChainGrain>(chainId).GetAsync() ?? throw DomainException.NotFound($"chain '{chainId}' is not defined");
+        if (caller.Gln is not { } party || !chain.Chain.Stages.Any(stage => stage.Participants.Contains(party)))
+        {
+            throw DomainException.Denied($"chain '{chainId}' does not count {Who(caller)} among its stages' participants: only they and auditors read its report and alerts");
+        }
+    }
+
+    private static string Who(Caller caller) => caller.Gln?.Value ?? caller.Subject;
+}
