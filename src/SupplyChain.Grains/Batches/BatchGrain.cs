@@ -159,9 +159,19 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         BatchRules.CheckMerge(_state, command, product);
         await ParticipantAsync(command.Actor, "actor_gln");
 
+        var moves = command.Inputs.Select((input, i) =>
+            new JoinMerge(EventId.Derived(command.EventId, "merge", i), input, command.Output, command.Actor, command.Location, command.MergedAt, product.Unit)).ToList();
+
+        // Every input is checked before any moves, so that a merge the rules refuse writes nothing; an input that joined
+        // this merge before (a retry) is left to replay. Reverting below covers an input that changes in between.
+        var inputs = await Task.WhenAll(command.Inputs.Select(input => Batch(input).GetAsync()));
+        foreach (var (input, move) in inputs.Zip(moves).Where(x => x.First is not { Status: BatchStatus.Consumed } s || !s.Children.Contains(command.Output)))
+        {
+            BatchRules.JoinMerge(input, move, clock.GetUtcNow());
+        }
+
         // Inputs go first, so that a crash before the new batch is stored loses nothing a retry cannot finish.
-        var joins = command.Inputs.Select((input, i) => Batch(input).JoinMergeAsync(
-            new JoinMerge(EventId.Derived(command.EventId, "merge", i), input, command.Output, command.Actor, command.Location, command.MergedAt, product.Unit))).ToList();
+        var joins = command.Inputs.Select((input, i) => Batch(input).JoinMergeAsync(moves[i])).ToList();
         try
         {
             await Task.WhenAll(joins);
