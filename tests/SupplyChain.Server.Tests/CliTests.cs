@@ -9,29 +9,54 @@ namespace SupplyChain.Server.Tests;
 public sealed class CliTests(ServerFixture fixture)
 {
     [Fact]
-    public async Task A_producer_and_a_distributor_tell_the_story_with_the_cli()
+    public async Task A_producer_and_a_distributor_tell_the_story_with_the_cli_each_logged_in_as_itself()
     {
         var (producer, distributor) = (Ids.Gln(), Ids.Gln());
         var gtin = Ids.Gtin13();
         var lot = Ids.Lot();
-        await RunAsync(0, "participant", "register", "--gln", producer, "--name", "Vinh Loi honey household", "--role", "producer", "--province", "Bac Lieu", "--kind", "household");
-        await RunAsync(0, "participant", "register", "--gln", distributor, "--name", "Cho Lon distributor", "--role", "distributor");
-        await RunAsync(0, "product", "register", "--gtin", gtin, "--producer", producer, "--name", "U Minh melaleuca honey", "--category", "honey", "--unit", "LTR",
-            "--stars", "3", "--certificate", "OCOP-BL-2025-101", "--limit", "moisture::21:P1");
-        await RunAsync(0, "batch", "create", "--gtin", gtin, "--lot", lot, "--quantity", "120", "--unit", "LTR", "--producer", producer);
+        var tokenFile = Path.Combine(Path.GetTempPath(), $"supplychain-token-{Guid.NewGuid():N}");
+        try
+        {
+            Task<string> User(int exit, params string[] args) => RunAsync(exit, signed: false, ["--token-file", tokenFile, .. args]);
 
-        var pass = await RunAsync(0, "checkpoint", "--gtin", gtin, "--lot", lot, "--actor", producer, "--kind", "production", "--step", "packing", "--measure", "moisture=19.5:P1");
-        Assert.Contains("PASS", pass, StringComparison.Ordinal);
-        await RunAsync(0, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
-        var refused = await RunAsync(4, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
-        Assert.Contains("in transit", refused, StringComparison.Ordinal);
-        await RunAsync(0, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR", "--condition", "sealed");
+            // No token yet: the server says so, and nothing is written.
+            var anonymous = await User(8, "participant", "register", "--gln", producer, "--name", "x", "--role", "producer");
+            Assert.Contains("no bearer token", anonymous, StringComparison.Ordinal);
 
-        var shown = await RunAsync(0, "batch", "show", gtin, lot);
-        Assert.Contains(distributor, shown, StringComparison.Ordinal);
-        Assert.Contains("119.5 LTR", shown, StringComparison.Ordinal);
-        var history = await RunAsync(0, "batch", "history", gtin, lot);
-        Assert.Contains("loss 0.5 LTR", history, StringComparison.Ordinal);
+            var admin = await User(0, "login", "--dev", "--admin", "--key", ServerProcess.TestKeyFile);
+            Assert.Contains("admin", admin, StringComparison.Ordinal);
+            await User(0, "participant", "register", "--gln", producer, "--name", "Vinh Loi honey household", "--role", "producer", "--province", "Bac Lieu", "--kind", "household");
+            await User(0, "participant", "register", "--gln", distributor, "--name", "Cho Lon distributor", "--role", "distributor");
+
+            // Logged in as the producer, with its registered roles.
+            var login = await User(0, "login", "--dev", "--as", producer, "--key", ServerProcess.TestKeyFile);
+            Assert.Contains(producer, login, StringComparison.Ordinal);
+            Assert.Contains("producer", await User(0, "whoami"), StringComparison.Ordinal);
+            await User(0, "product", "register", "--gtin", gtin, "--producer", producer, "--name", "U Minh melaleuca honey", "--category", "honey", "--unit", "LTR",
+                "--stars", "3", "--certificate", "OCOP-BL-2025-101", "--limit", "moisture::21:P1");
+            await User(0, "batch", "create", "--gtin", gtin, "--lot", lot, "--quantity", "120", "--unit", "LTR", "--producer", producer);
+            var pass = await User(0, "checkpoint", "--gtin", gtin, "--lot", lot, "--actor", producer, "--kind", "production", "--step", "packing", "--measure", "moisture=19.5:P1");
+            Assert.Contains("PASS", pass, StringComparison.Ordinal);
+            await User(0, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
+            var refused = await User(4, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
+            Assert.Contains("in transit", refused, StringComparison.Ordinal);
+
+            // The producer cannot receive in the distributor's name; the distributor, logged in, can.
+            var impostor = await User(6, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR");
+            Assert.Contains("another party", impostor, StringComparison.Ordinal);
+            await User(0, "login", "--dev", "--as", distributor, "--key", ServerProcess.TestKeyFile);
+            await User(0, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR", "--condition", "sealed");
+
+            var shown = await User(0, "batch", "show", gtin, lot);
+            Assert.Contains(distributor, shown, StringComparison.Ordinal);
+            Assert.Contains("119.5 LTR", shown, StringComparison.Ordinal);
+            var history = await User(0, "batch", "history", gtin, lot);
+            Assert.Contains("loss 0.5 LTR", history, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
 
         var batch = await fixture.Batches.GetBatchAsync(new GetBatchRequest { Gtin = gtin, Lot = lot });
         Assert.Equal(4, batch.Version);
@@ -48,10 +73,14 @@ public sealed class CliTests(ServerFixture fixture)
         await RunAsync(64, "batch", "create", "--gtin");
     }
 
-    private async Task<string> RunAsync(int expectedExit, params string[] args)
+    private Task<string> RunAsync(int expectedExit, params string[] args) => RunAsync(expectedExit, signed: true, args);
+
+    // Signed: every call carries a token for the party it names (--dev-key); otherwise the kept token, if any.
+    private async Task<string> RunAsync(int expectedExit, bool signed, string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, .. args], stdout, stderr);
+        string[] globals = signed ? ["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile] : ["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}"];
+        var exit = await CommandLine.RunAsync([.. globals, .. args], stdout, stderr);
         var output = stdout.ToString() + stderr;
         Assert.True(exit == expectedExit, $"'{string.Join(' ', args)}' exited {exit}, expected {expectedExit}:\n{output}");
         return output;
