@@ -34,6 +34,32 @@ public sealed class AlertTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_custodian_and_the_producer_hear_of_a_hold_an_auditor_places()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot, 100);
+        await world.ShipAsync(lot, world.Producer, world.Distributor);
+        await world.ReceiveAsync(lot, world.Distributor);
+        using var custodian = await WatchAsync(new WatchAlertsRequest { ParticipantGln = world.Distributor });
+        using var producer = await WatchAsync(new WatchAlertsRequest { ParticipantGln = world.Producer });
+
+        var held = await fixture.Batches.PlaceHoldAsync(new HoldRequest { EventId = Ids.EventId(), Gtin = world.Gtin, Lot = lot, AuditorGln = world.Auditor, Reason = "aflatoxin suspected" });
+        await fixture.Batches.LiftHoldAsync(new HoldRequest { EventId = Ids.EventId(), Gtin = world.Gtin, Lot = lot, AuditorGln = world.Auditor, Reason = "cleared" });
+        await world.CheckAsync(lot, world.Lab, CheckpointKind.FoodSafety, new Measurement { Type = "nacl", Value = 80, Unit = "P1" });
+
+        // Lifting raises nothing: the next alert each hears is the failed check after it.
+        foreach (var watch in new[] { custodian, producer })
+        {
+            var alerts = await ReadAsync(watch, 2);
+            Assert.Equal([AlertKind.Held, AlertKind.CheckpointFailed], alerts.Select(a => a.Kind).ToArray());
+            Assert.Equal((lot, world.Distributor, held.Receipt.Version), (alerts[0].Batch.Lot, alerts[0].CustodianGln, alerts[0].Version));
+            Assert.Contains($"is on hold: held by {world.Auditor}", alerts[0].Message, StringComparison.Ordinal);
+            Assert.Contains("aflatoxin suspected", alerts[0].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_chain_watching_its_alerts_hears_of_a_shipment_not_received_within_its_time_limit()
     {
         var world = await new World(fixture).RegisterAsync();

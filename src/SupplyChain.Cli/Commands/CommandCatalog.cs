@@ -15,6 +15,7 @@ internal static class CommandCatalog
         .. CustodyCommands.All,
         .. ChainCommands.All,
         .. TraceCommands.All,
+        .. HoldCommands.All,
         .. ExchangeCommands.All,
         .. DemoCommands.All,
     ];

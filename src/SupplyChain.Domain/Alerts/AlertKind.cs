@@ -6,7 +6,7 @@ public enum AlertKind
     /// <summary>A checkpoint, or the readings at a handoff, failed the limits that apply.</summary>
     CheckpointFailed = 1,
 
-    /// <summary>A failed food-safety check put the batch on hold.</summary>
+    /// <summary>A failed food-safety check or an auditor put the batch on hold.</summary>
     Held = 2,
 
     /// <summary>The batch was recalled.</summary>

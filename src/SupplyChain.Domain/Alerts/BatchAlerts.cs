@@ -34,6 +34,9 @@ public static class BatchAlerts
                 var problems = CheckpointRules.Violations(r.Results).Concat(r.MissingReadings.Select(m => $"{m} not measured"));
                 alerts.Add(Raise(AlertKind.CheckpointFailed, $"readings at the handoff of {state.Ref} from {r.Shipper} to {r.Actor} failed: {string.Join("; ", problems)}"));
                 break;
+            case BatchHeld:
+                alerts.Add(Raise(AlertKind.Held, $"batch {state.Ref} is on hold: {state.HoldReason}"));
+                break;
             case BatchRecalled r:
                 alerts.Add(Raise(AlertKind.Recalled, $"batch {state.Ref} is recalled by {r.Actor}: {r.Reason}" + (r.Root == state.Ref ? "" : $" (it was made from {r.Root})")));
                 break;

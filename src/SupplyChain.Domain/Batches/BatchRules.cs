@@ -13,6 +13,9 @@ public static class BatchRules
     public const int MaxSplitParts = 100;
     public const int MaxMergeInputs = 100;
 
+    /// <summary>The longest reason a hold or its lifting may give.</summary>
+    public const int MaxHoldReason = 500;
+
     /// <summary>How far ahead of the server's clock an event time may be.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -279,6 +282,49 @@ public static class BatchRules
     }
 
     /// <summary>
+    /// Places an auditor's hold on a batch. Only a registered auditor holds, with a reason. Only an active batch is held:
+    /// one in transit is refused (its status says where it is going, and its receiver must still be able to receive or
+    /// reject it; hold it once it has arrived), one already on hold, recalled or consumed has nothing to hold.
+    /// </summary>
+    public static BatchHeld PlaceHold(BatchState? state, ChangeHold c, Participant auditor, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        RequireAuditor(auditor, c, "place holds on batches");
+        var reason = Text.Required(c.Reason, "reason", MaxHoldReason);
+        var why = batch.Status switch
+        {
+            BatchStatus.Active => null,
+            BatchStatus.OnHold => $"batch {c.Batch} is already on hold ({batch.HoldReason})",
+            BatchStatus.InTransit => $"batch {c.Batch} is in transit to {batch.PendingReceiver}: hold it once it is received or rejected",
+            BatchStatus.Recalled => $"batch {c.Batch} is {batch.HoldReason}: it cannot move, there is nothing to hold",
+            _ => $"batch {c.Batch} is {Words(batch.Status)}: hold the batches made from it",
+        };
+        if (why is not null)
+        {
+            throw DomainException.Precondition(why);
+        }
+
+        return new BatchHeld(c.EventId, c.Auditor, batch.Location, now, reason);
+    }
+
+    /// <summary>
+    /// Lifts the hold on a batch, whether an auditor placed it or a failed food-safety check did: the batch is active
+    /// again, with its custodian and location as they were. Only a registered auditor lifts, with a reason.
+    /// </summary>
+    public static HoldLifted LiftHold(BatchState? state, ChangeHold c, Participant auditor, DateTimeOffset now)
+    {
+        var batch = Existing(state, c.Batch);
+        RequireAuditor(auditor, c, "lift holds on batches");
+        var reason = Text.Required(c.Reason, "reason", MaxHoldReason);
+        if (batch.Status != BatchStatus.OnHold)
+        {
+            throw DomainException.Precondition($"batch {c.Batch} is not on hold (it is {Words(batch.Status)}): there is no hold to lift");
+        }
+
+        return new HoldLifted(c.EventId, c.Auditor, batch.Location, now, reason);
+    }
+
+    /// <summary>
     /// The recall of one batch downstream of a recalled root. Its event id is derived from the recall's and the batch's
     /// key, not from the walk's order, so a retried recall finds the same ids however the genealogy is walked.
     /// </summary>
@@ -311,6 +357,14 @@ public static class BatchRules
         }
 
         return at;
+    }
+
+    private static void RequireAuditor(Participant auditor, ChangeHold c, string what)
+    {
+        if (!auditor.Has(Role.Auditor))
+        {
+            throw DomainException.Denied($"{c.Auditor} is not an auditor: only auditors {what}");
+        }
     }
 
     private static void RequireMovable(BatchState batch, string verb)

@@ -58,6 +58,9 @@ public sealed record BatchState(
             // A consumed batch holds nothing: it records the recall and stays consumed; what was made from it is recalled.
             BatchRecalled when state.Status == BatchStatus.Consumed => state,
             BatchRecalled e => state with { Status = BatchStatus.Recalled, HoldReason = $"recalled ({e.RecallId}): {e.Reason}" },
+            BatchHeld e => state with { Status = BatchStatus.OnHold, HoldReason = $"held by {e.Actor} ({e.EventId}): {e.Reason}" },
+            // The rules lift only a batch on hold; a stored lift that found none leaves the batch as it was.
+            HoldLifted => state.Status == BatchStatus.OnHold ? state with { Status = BatchStatus.Active, HoldReason = null } : state,
             _ => throw new InvalidOperationException($"unknown event {recorded.Event.GetType().Name}"),
         };
         return next with { Version = recorded.Version, HeadHash = recorded.Hash, UpdatedAt = recorded.Event.EventTime };

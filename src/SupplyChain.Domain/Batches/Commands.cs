@@ -94,6 +94,26 @@ public sealed record RecallBatch(
     [property: Id(4)] BatchRef Root,
     [property: Id(5)] string Reason);
 
+/// <summary>Whether an auditor places a hold on a batch or lifts it.</summary>
+public enum HoldAction
+{
+    Place = 1,
+    Lift = 2,
+}
+
+/// <summary>
+/// Place or lift a hold on a batch. One command for both, so that the action is part of its fingerprint: a lift sent
+/// with the event id of a placed hold is other content (ALREADY_EXISTS), not a replay of the hold.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.ChangeHold")]
+public sealed record ChangeHold(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] Gln Auditor,
+    [property: Id(3)] HoldAction Action,
+    [property: Id(4)] string Reason);
+
 /// <summary>One input of a merge goes into the new batch (sent by the new batch to each input).</summary>
 [GenerateSerializer, Immutable]
 [Alias("SupplyChain.JoinMerge")]

@@ -179,6 +179,8 @@ public static class EpcisExport
             BatchMerged e => Transformation(batch, recorded, e, "merge", new List<BatchPart> { new(batch, e.Quantity) }, null, e.Into),
             MergeReverted => null,
             BatchRecalled e => Recalled(batch, recorded, e),
+            BatchHeld e => Hold(batch, recorded, e, "non_sellable_other", "placed", e.Reason),
+            HoldLifted e => Hold(batch, recorded, e, "active", "lifted", e.Reason),
             _ => Other(batch, recorded),
         };
 
@@ -306,6 +308,21 @@ public static class EpcisExport
             o[EpcisVocabulary.Term("recallId")] = e.RecallId;
             o[EpcisVocabulary.Term("recallRoot")] = EpcisIdentifier.LotUri(e.Root);
             o[EpcisVocabulary.Term("reason")] = e.Reason;
+            return Ours(o, batch, recorded);
+        }
+
+        // A hold and its lifting are both steps of holding; the disposition says whether the batch may be sold or moved.
+        private JsonObject Hold(BatchRef batch, RecordedEvent recorded, BatchEvent e, string disposition, string hold, string reason)
+        {
+            var o = Common("ObjectEvent", batch, recorded);
+            o["action"] = "OBSERVE";
+            o["bizStep"] = e.BizStep;
+            o["disposition"] = disposition;
+            o["quantityList"] = new JsonArray(Quantity(batch, null));
+            Places(o, e.Location, e.Location);
+            o[EpcisVocabulary.Term("hold")] = hold;
+            o[EpcisVocabulary.Term("auditor")] = EpcisIdentifier.PartyUri(e.Actor);
+            o[EpcisVocabulary.Term("reason")] = reason;
             return Ours(o, batch, recorded);
         }
 

@@ -124,6 +124,8 @@ public static class TraceabilityCsv
                 ReferenceDocumentType = "recall",
                 ReferenceDocument = r.RecallId,
             },
+            BatchHeld h => row with { EventType = "hold_placed", Detail = $"by auditor {h.Actor}: {h.Reason}" },
+            HoldLifted h => row with { EventType = "hold_lifted", Detail = $"by auditor {h.Actor}: {h.Reason}" },
             _ => row with { EventType = e.BizStep },
         };
     }

@@ -52,7 +52,8 @@ public sealed record BatchTrail(
 
         var step = e switch
         {
-            CheckpointRecorded or BatchRecalled => null,
+            // Holds change whether the batch may move, not who holds it: the state and the history tell them.
+            CheckpointRecorded or BatchRecalled or BatchHeld or HoldLifted => null,
             BatchShipped s => Step(CustodyStepKind.Shipped, holder, s.Receiver, s.Quantity),
             BatchReceived r => Step(CustodyStepKind.Received, r.Actor, r.Shipper, r.Received, note: r.Condition) with
             {

@@ -129,6 +129,16 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             return BatchRules.Recall(_state, command, auditor, now);
         });
 
+    public Task<BatchReply> ChangeHoldAsync(ChangeHold command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), async now =>
+        {
+            BatchRules.Existing(_state, _ref);
+            var auditor = await ParticipantAsync(command.Auditor, "auditor_gln");
+            return command.Action == HoldAction.Lift
+                ? BatchRules.LiftHold(_state, command, auditor, now)
+                : BatchRules.PlaceHold(_state, command, auditor, now);
+        });
+
     public Task<BatchReply> CreateChildAsync(BatchCreated created) =>
         WriteAsync(created.EventId, EventHash.Fingerprint(created), _ =>
             Task.FromResult<BatchEvent>(_state is null ? created : throw DomainException.Exists($"batch {_ref} already exists")));

@@ -58,6 +58,10 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("Recall")]
     Task<BatchReply> RecallAsync(RecallBatch command);
 
+    /// <summary>An auditor places or lifts a hold on the batch.</summary>
+    [Alias("ChangeHold")]
+    Task<BatchReply> ChangeHoldAsync(ChangeHold command);
+
     /// <summary>The current state, or null when the batch does not exist.</summary>
     [Alias("Get")]
     Task<BatchState?> GetAsync();

@@ -134,6 +134,10 @@ public sealed class Access : Interceptor, IDisposable
                 caller.Require("a recall", Role.Auditor);
                 r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);
                 break;
+            case HoldRequest r:
+                caller.Require("placing or lifting a hold", Role.Auditor);
+                r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);
+                break;
             case ImportEpcisRequest r when !caller.Admin:
                 caller.Require("importing EPCIS events", Caller.Operators.ToArray());
                 r.ActorGln = caller.Acting("actor_gln", r.ActorGln);

@@ -51,6 +51,18 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
         return Replies.Written(CaptureMetrics.Count(await Grain(command.Output).MergeAsync(command)));
     }
 
+    public override async Task<BatchEventResponse> PlaceHold(HoldRequest request, ServerCallContext context)
+    {
+        var command = Requests.Hold(request, HoldAction.Place);
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).ChangeHoldAsync(command)));
+    }
+
+    public override async Task<BatchEventResponse> LiftHold(HoldRequest request, ServerCallContext context)
+    {
+        var command = Requests.Hold(request, HoldAction.Lift);
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).ChangeHoldAsync(command)));
+    }
+
     public override async Task<Batch> GetBatch(GetBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);

@@ -21,6 +21,8 @@ public static class EventSummary
         BatchMerged m => $"merged {m.Quantity} into {m.Into}",
         MergeReverted m => $"taken back out of {m.Into}: {m.Reason}",
         BatchRecalled r => $"recalled by {r.Actor}: {r.Reason}" + (r.EventId == r.RecallId ? "" : $" (downstream of {r.Root.Key}, recall {r.RecallId})"),
+        BatchHeld h => $"put on hold by {h.Actor}: {h.Reason}",
+        HoldLifted h => $"hold lifted by {h.Actor}: {h.Reason}",
         _ => e.GetType().Name,
     };
 }

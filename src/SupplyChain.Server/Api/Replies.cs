@@ -219,6 +219,12 @@ public static class Replies
                 reply.Quantity = Quantity(mr.Quantity);
                 reply.Related.Add(Ref(mr.Into));
                 break;
+            case BatchHeld:
+                reply.Type = V1.EventType.HoldPlaced;
+                break;
+            case HoldLifted:
+                reply.Type = V1.EventType.HoldLifted;
+                break;
             case BatchRecalled rc:
                 reply.Type = V1.EventType.Recalled;
                 if (rc.EventId != rc.RecallId)

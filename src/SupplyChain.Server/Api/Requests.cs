@@ -161,6 +161,9 @@ public static class Requests
         return new RecallBatch(eventId, batch, Gln.Parse(r.AuditorGln, "auditor_gln"), eventId, batch, Text.Required(r.Reason, "reason", 500));
     }
 
+    public static ChangeHold Hold(V1.HoldRequest r, HoldAction action) =>
+        new(EventId.Parse(r.EventId), BatchRef.Parse(r.Gtin, r.Lot), Gln.Parse(r.AuditorGln, "auditor_gln"), action, Text.Required(r.Reason, "reason", BatchRules.MaxHoldReason));
+
     public static Quantity Quantity(V1.Quantity? q, string field) =>
         q is null ? throw DomainException.Invalid(field, "is required") : Domain.Measures.Quantity.Parse(q.Value, q.Unit, field);
 

@@ -42,6 +42,10 @@ internal static class Events
 
     public static MergeReverted Reverted => new("merge-1~revert0", Sample.Producer, Sample.Farm, At, Sample.Lot("M1"), Sample.Kg(100.125m), "input B is on hold");
 
+    public static BatchHeld Held => new("hold-1", Sample.Auditor, Sample.Warehouse, At, "lab report LR-7 pending: \"aflatoxin\" suspected");
+
+    public static HoldLifted Lifted => new("release-1", Sample.Auditor, Sample.Warehouse, At, "LR-7 clear");
+
     /// <summary>Every sample event by a name for test cases.</summary>
     public static IReadOnlyDictionary<string, BatchEvent> ByName => new Dictionary<string, BatchEvent>
     {
@@ -54,6 +58,8 @@ internal static class Events
         [nameof(Split)] = Split,
         [nameof(Merged)] = Merged,
         [nameof(Reverted)] = Reverted,
+        [nameof(Held)] = Held,
+        [nameof(Lifted)] = Lifted,
     };
 
     public static IEnumerable<BatchEvent> All => ByName.Values;

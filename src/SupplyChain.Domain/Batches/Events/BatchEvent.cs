@@ -16,6 +16,8 @@ namespace SupplyChain.Domain.Batches.Events;
 [JsonDerivedType(typeof(BatchMerged), "merged")]
 [JsonDerivedType(typeof(MergeReverted), "merge_reverted")]
 [JsonDerivedType(typeof(BatchRecalled), "recalled")]
+[JsonDerivedType(typeof(BatchHeld), "held")]
+[JsonDerivedType(typeof(HoldLifted), "hold_lifted")]
 public abstract record BatchEvent(
     [property: Id(0)] string EventId,
     [property: Id(1)] Gln Actor,
