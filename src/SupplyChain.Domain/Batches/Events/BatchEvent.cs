@@ -16,6 +16,8 @@ namespace SupplyChain.Domain.Batches.Events;
 [JsonDerivedType(typeof(BatchMerged), "merged")]
 [JsonDerivedType(typeof(MergeReverted), "merge_reverted")]
 [JsonDerivedType(typeof(BatchRecalled), "recalled")]
+[JsonDerivedType(typeof(BatchTransformed), "transformed")]
+[JsonDerivedType(typeof(TransformReverted), "transform_reverted")]
 public abstract record BatchEvent(
     [property: Id(0)] string EventId,
     [property: Id(1)] Gln Actor,
