@@ -341,7 +341,7 @@ public static class BatchRules
     /// <param name="field">The request field that names the input, for refusals.</param>
     public static BatchTransformed UseInTransformation(BatchState? state, UseInTransformation c, DateTimeOffset now, string field = "inputs")
     {
-        var batch = Existing(state, c.Batch);
+        var batch = state ?? throw DomainException.NotFound($"{field}: batch {c.Batch} does not exist");
         if (batch.Custodian != c.Actor)
         {
             throw DomainException.Denied($"batch {c.Batch} is held by {batch.Custodian}: only its custodian may transform it");

@@ -20,8 +20,9 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
     public async Task<V1.ImportEpcisResponse> ImportAsync(V1.ImportEpcisRequest request, CancellationToken ct)
     {
         var actor = Gln.Parse(request.ActorGln, "actor_gln");
+        var receiver = Gln.ParseOptional(request.ReceiverGln, "receiver_gln");
         var capture = EpcisImport.Parse(request.Document);
-        var steps = ImportPlan.Commands(capture, actor);
+        var steps = ImportPlan.Commands(capture, actor, receiver);
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
 
         // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
@@ -42,6 +43,7 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         ReceiveBatch c => Batch(c.Batch).ReceiveAsync(c),
         SplitBatch c => Batch(c.Batch).SplitAsync(c),
         MergeBatches c => Batch(c.Output).MergeAsync(c),
+        TransformBatches c => Batch(c.Outputs[0].Batch).TransformAsync(c),
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}"),
     };
 
@@ -72,6 +74,7 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
             Rejected = Count(ImportKind.Rejected),
             Split = Count(ImportKind.Split),
             Merged = Count(ImportKind.Merged),
+            Transformed = Count(ImportKind.Transformed),
             Replayed = applied.Count(a => a.Reply.Replayed),
             FailedChecks = applied.Count(a => a.Reply.Event.Event is CheckpointRecorded { Verdict: Verdict.Fail } or BatchReceived { Verdict: Verdict.Fail }),
         };

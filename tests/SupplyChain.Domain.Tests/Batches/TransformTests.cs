@@ -92,7 +92,7 @@ public sealed class TransformTests
         Refusals.Expect(Refusal.FailedPrecondition, () => Decide(held, Command([Use(held)])), "is on hold", "cannot be transformed");
         Refusals.Expect(Refusal.PermissionDenied, () => Decide(elsewhere, Command([Use(elsewhere)])), $"held by {Sample.Distributor}", "only its custodian may transform it");
         Assert.Equal(Sample.Distributor, Decide(elsewhere, Command([Use(elsewhere)], actor: Sample.Distributor)).Actor);
-        Refusals.Expect(Refusal.NotFound, () => BatchRules.UseInTransformation(null, BatchRules.InputOf(Command([Use(held)]), 0), Sample.Now), $"batch {held.Batch} does not exist");
+        Refusals.Expect(Refusal.NotFound, () => BatchRules.UseInTransformation(null, BatchRules.InputOf(Command([Use(held)]), 0), Sample.Now, "inputs[0]"), $"inputs[0]: batch {held.Batch} does not exist");
     }
 
     [Fact]
