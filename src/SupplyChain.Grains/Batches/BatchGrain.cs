@@ -211,6 +211,11 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public async Task<BatchReply> TransformAsync(TransformBatches command)
     {
+        if (command.Outputs.Count > 0 && command.Outputs[0].Batch != _ref)
+        {
+            throw new InvalidOperationException($"a transformation is run by its first output {command.Outputs[0].Batch}, not by batch {_ref}");
+        }
+
         var fingerprint = EventHash.Fingerprint(command);
         var first = _state is null
             ? await TransformInputsAsync(command, fingerprint)
