@@ -64,6 +64,32 @@ public sealed class CliTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_processor_transforms_batches_with_the_cli()
+    {
+        var processor = Ids.Gln();
+        var (honey, jar) = (Ids.Gtin13(), Ids.Gtin13());
+        var (raw, left, j1, j2) = (Ids.Lot(), Ids.Lot(), Ids.Lot(), Ids.Lot());
+        await RunAsync(0, "participant", "register", "--gln", processor, "--name", "Ca Mau honey processor", "--role", "processor");
+        await RunAsync(0, "product", "register", "--gtin", honey, "--producer", processor, "--name", "Raw honey", "--category", "honey", "--unit", "LTR");
+        await RunAsync(0, "product", "register", "--gtin", jar, "--producer", processor, "--name", "Honey jar 500 ml", "--category", "honey", "--unit", "H87");
+        await RunAsync(0, "batch", "create", "--gtin", honey, "--lot", raw, "--quantity", "60", "--unit", "LTR", "--producer", processor);
+        await RunAsync(0, "batch", "create", "--gtin", honey, "--lot", left, "--quantity", "5", "--unit", "LTR", "--producer", processor);
+
+        var made = await RunAsync(0, "transform", "--input", $"{honey}/{raw}=40:LTR", "--input", $"{honey}/{left}", "--output", $"{jar}/{j1}=80:H87", "--output", $"{jar}/{j2}=10:H87", "--actor", processor);
+        Assert.Contains("event id cli-", made, StringComparison.Ordinal);
+        var usage = await RunAsync(64, "transform", "--input", $"{honey}/{raw}", "--output", $"{jar}/{Ids.Lot()}", "--actor", processor);
+        Assert.Contains("GTIN/LOT=QTY:UNIT", usage, StringComparison.Ordinal);
+        var over = await RunAsync(4, "transform", "--input", $"{honey}/{raw}=21:LTR", "--output", $"{jar}/{Ids.Lot()}=1:H87", "--actor", processor);
+        Assert.Contains("conserved", over, StringComparison.Ordinal);
+
+        var output = await fixture.Batches.GetBatchAsync(new GetBatchRequest { Gtin = jar, Lot = j2 });
+        Assert.Equal((10.0, 2), (output.Quantity.Value, output.Parents.Count));
+        Assert.Equal(20.0, (await fixture.Batches.GetBatchAsync(new GetBatchRequest { Gtin = honey, Lot = raw })).Quantity.Value);
+        var custody = await RunAsync(0, "custody", honey, raw);
+        Assert.Contains("transformed-into", custody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Errors_have_their_own_exit_codes()
     {
         var missing = await RunAsync(3, "batch", "show", Ids.Gtin13(), "NOPE");

@@ -90,6 +90,7 @@ public sealed class ImportTests(ServerFixture fixture)
             history.Events.Select(e => e.Type).ToArray());
         Assert.Equal(["temperature", "absolute_humidity", "speed", "illuminance"], history.Events[1].Results.Select(r => r.Measurement.Type).ToArray());
         Assert.Equal(3, (await ImportAsync(Gs1Files.Example("SensorDataExample1.jsonld"), world.Producer)).Replayed);
+        Assert.Equal(4, (await fixture.Batches.GetBatchAsync(new GetBatchRequest { Gtin = gtin, Lot = "9876" })).Version);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class ImportTests(ServerFixture fixture)
 
         var cases = new (string Document, StatusCode Status, string Start)[]
         {
-            (Document(create, transform), StatusCode.InvalidArgument, "eventList[1]: type: a TransformationEvent that is neither"),
+            (Document(create, transform), StatusCode.FailedPrecondition, $"eventList[1]: outputs[0]: product 0{other} is not registered"),
             (Document(create, Ship(Ids.Gln())), StatusCode.FailedPrecondition, "eventList[1]: receiver_gln"),
             (Document(create, Ship(world.Distributor), receiveTooMuch), StatusCode.FailedPrecondition, "eventList[2]: received 120 KGM is more than"),
             (Document(unknownProduct), StatusCode.FailedPrecondition, $"eventList[0]: product 0{other} is not registered"),

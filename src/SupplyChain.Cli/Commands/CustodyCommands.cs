@@ -4,7 +4,7 @@ using SupplyChain.V1;
 
 namespace SupplyChain.Cli.Commands;
 
-/// <summary>What custodians do with a batch: ship it, receive or reject it, split it, merge batches.</summary>
+/// <summary>What custodians do with a batch: ship it, receive or reject it, split it, merge or transform batches.</summary>
 internal static class CustodyCommands
 {
     public static IReadOnlyList<Command> All { get; } =
@@ -25,6 +25,10 @@ internal static class CustodyCommands
             "--input GTIN/LOT --input GTIN/LOT ... --output-gtin G --output-lot L --actor GLN [--location GLN --at T --event-id ID]",
             "Merge whole batches into one new batch",
             MergeAsync),
+        new("transform",
+            "--input GTIN/LOT[=QTY:UNIT] ... --output GTIN/LOT=QTY:UNIT ... --actor GLN [--location GLN --at T --event-id ID]",
+            "Transform batches (all of each, or the amount given) into new batches of any registered products",
+            TransformAsync),
     ];
 
     private static async Task<int> ShipAsync(CommandContext context)
@@ -142,6 +146,38 @@ internal static class CustodyCommands
         eventId.Announce(context.Out);
 
         BatchView.WriteResponse(context.Out, await Client(context).MergeBatchesAsync(request));
+        return ExitCode.Success;
+    }
+
+    private static async Task<int> TransformAsync(CommandContext context)
+    {
+        var line = context.Line;
+        var eventId = ClientEventId.From(line);
+        var request = new TransformBatchesRequest
+        {
+            EventId = eventId.Value,
+            ActorGln = line.Required("actor"),
+            LocationGln = line.Optional("location") ?? "",
+            TransformedAt = Time(line),
+        };
+        var inputs = line.All("input");
+        var outputs = line.All("output");
+        if (inputs.Count == 0)
+        {
+            throw new UsageException("--input GTIN/LOT[=QTY:UNIT] is required for each batch used");
+        }
+
+        if (outputs.Count == 0)
+        {
+            throw new UsageException("--output GTIN/LOT=QTY:UNIT is required for each batch made");
+        }
+
+        request.Inputs.Add(inputs.Select(BatchSyntax.Input));
+        request.Outputs.Add(outputs.Select(BatchSyntax.Output));
+        line.RejectUnused();
+        eventId.Announce(context.Out);
+
+        BatchView.WriteResponse(context.Out, await Client(context).TransformBatchesAsync(request));
         return ExitCode.Success;
     }
 

@@ -221,7 +221,7 @@ internal static class TraceView
         var parts = new List<string>();
         if (step.Related.Count > 0)
         {
-            var direction = step.Kind is CustodyStepKind.SplitOff or CustodyStepKind.MergedFrom ? "from" : "into";
+            var direction = step.Kind is CustodyStepKind.SplitOff or CustodyStepKind.MergedFrom or CustodyStepKind.TransformedFrom ? "from" : "into";
             parts.Add($"{direction} {string.Join(", ", step.Related.Select(r => $"{Display.Batch(r.Batch)} ({Display.Quantity(r.Quantity)})"))}");
         }
 

@@ -55,6 +55,18 @@ public sealed record BatchState(
             {
                 Quantity = e.Quantity, Children = state.Children.Where(c => c != e.Into).ToList(), Status = BatchStatus.Active,
             },
+            BatchTransformed e => state with
+            {
+                Quantity = e.Remaining,
+                Children = state.Children.Concat(e.Outputs.Select(o => o.Batch)).ToList(),
+                Status = e.Remaining.Value == 0 ? BatchStatus.Consumed : state.Status,
+            },
+            TransformReverted e => state with
+            {
+                Quantity = state.Quantity.Add(e.Quantity),
+                Children = state.Children.Where(c => e.Outputs.All(o => o.Batch != c)).ToList(),
+                Status = state.Status == BatchStatus.Consumed ? BatchStatus.Active : state.Status,
+            },
             // A consumed batch holds nothing: it records the recall and stays consumed; what was made from it is recalled.
             BatchRecalled when state.Status == BatchStatus.Consumed => state,
             BatchRecalled e => state with { Status = BatchStatus.Recalled, HoldReason = $"recalled ({e.RecallId}): {e.Reason}" },

@@ -31,4 +31,7 @@ public enum Origin
     Produced = 1,
     Split = 2,
     Merged = 3,
+
+    /// <summary>Made by a transformation from inputs that may be other products.</summary>
+    Transformed = 4,
 }

@@ -81,6 +81,20 @@ public sealed record MergeBatches(
     [property: Id(5)] DateTimeOffset? MergedAt);
 
 /// <summary>
+/// Make new batches, of any registered products, out of existing ones: each input gives the amount named (all of it
+/// when none is), and each output is a new lot with its quantity, produced by the actor.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.TransformBatches")]
+public sealed record TransformBatches(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] IReadOnlyList<TransformInput> Inputs,
+    [property: Id(2)] IReadOnlyList<BatchPart> Outputs,
+    [property: Id(3)] Gln Actor,
+    [property: Id(4)] Gln Location,
+    [property: Id(5)] DateTimeOffset? TransformedAt);
+
+/// <summary>
 /// Recall a batch: the root of a recall, or a batch downstream of it (<see cref="Root"/> names the root, and
 /// <see cref="RecallId"/> is the root's event id in both).
 /// </summary>
@@ -137,3 +151,29 @@ public sealed record RevertMerge(
     [property: Id(4)] Gln Actor,
     [property: Id(5)] Gln Location,
     [property: Id(6)] string Reason);
+
+/// <summary>One input of a transformation gives its part (sent by the transformation's first output to each input).</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.UseInTransformation")]
+public sealed record UseInTransformation(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] string TransformationId,
+    [property: Id(3)] Quantity? Quantity,
+    [property: Id(4)] IReadOnlyList<BatchPart> Outputs,
+    [property: Id(5)] Gln Actor,
+    [property: Id(6)] Gln Location,
+    [property: Id(7)] DateTimeOffset? TransformedAt);
+
+/// <summary>Give an input back the part it gave to a transformation that another input refused.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.RevertTransformation")]
+public sealed record RevertTransformation(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] BatchRef Batch,
+    [property: Id(2)] string TransformationId,
+    [property: Id(3)] IReadOnlyList<BatchPart> Outputs,
+    [property: Id(4)] Quantity Quantity,
+    [property: Id(5)] Gln Actor,
+    [property: Id(6)] Gln Location,
+    [property: Id(7)] string Reason);

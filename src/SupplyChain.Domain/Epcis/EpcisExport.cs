@@ -16,7 +16,9 @@ namespace SupplyChain.Domain.Epcis;
 /// Creation, checkpoints, shipping and receiving become ObjectEvents; a split becomes one TransformationEvent (from the
 /// parent's event: the children's creations are not repeated) and a merge one TransformationEvent (from the merged
 /// batch's creation: the inputs' moves into it are not repeated). A merge that was undone leaves nothing: its move and
-/// its undoing cancel out. Each event keeps our event id, batch, version and chained hash under the sc: prefix, so an
+/// its undoing cancel out. A transformation is one TransformationEvent of all its inputs (with the amounts they gave) and
+/// all its outputs, written from its first output's creation when the document holds it, else from the first of its
+/// events the document holds. Each event keeps our event id, batch, version and chained hash under the sc: prefix, so an
 /// auditor can check it against GetBatchHistory.
 /// </summary>
 public static class EpcisExport
@@ -111,7 +113,7 @@ public static class EpcisExport
 
     private static JsonObject? MasterData(IEnumerable<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> logs, IReadOnlyDictionary<Gtin, string>? productNames)
     {
-        var named = logs.Select(l => l.Batch.Gtin).Distinct().Order()
+        var named = logs.Select(l => l.Batch.Gtin).Distinct().OrderBy(g => g.Value, StringComparer.Ordinal)
             .Select(gtin => (Gtin: gtin, Name: productNames?.GetValueOrDefault(gtin)))
             .Where(p => !string.IsNullOrWhiteSpace(p.Name))
             .Select(p => (JsonNode?)new JsonObject
@@ -140,6 +142,8 @@ public static class EpcisExport
         private readonly HashSet<BatchRef> _childrenOfWrittenSplits = new();
         private readonly HashSet<(BatchRef Input, BatchRef Into)> _inputsOfWrittenMerges = new();
         private readonly HashSet<(BatchRef Input, BatchRef Into, long Version)> _undoneMoves = new();
+        private readonly Dictionary<string, TransformationSeen> _transformations = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _writtenTransformations = new(StringComparer.Ordinal);
 
         public EventWriter(IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> logs, TimeSpan offset)
         {
@@ -159,6 +163,16 @@ public static class EpcisExport
                         case BatchMerged move when events.Any(r => r.Version > recorded.Version && r.Event is MergeReverted undo && undo.Into == move.Into):
                             _undoneMoves.Add((batch, move.Into, recorded.Version));
                             break;
+                        case BatchCreated { Origin: Origin.Transformed } made:
+                            var transformation = TransformationOf(EventId.Root(made.EventId));
+                            transformation.Made(new BatchPart(batch, made.Quantity), made.Inputs, made.EventId == transformation.Id);
+                            break;
+                        case BatchTransformed use when events.Any(r => r.Version > recorded.Version && r.Event is TransformReverted undo && undo.TransformationId == use.TransformationId):
+                            _undoneMoves.Add((batch, use.Outputs[0].Batch, recorded.Version));
+                            break;
+                        case BatchTransformed use:
+                            TransformationOf(use.TransformationId).Used(new BatchPart(batch, use.Used), use.Outputs);
+                            break;
                     }
                 }
             }
@@ -169,6 +183,7 @@ public static class EpcisExport
         {
             BatchCreated { Origin: Origin.Produced } e => Created(batch, recorded, e),
             BatchCreated { Origin: Origin.Split } e when _childrenOfWrittenSplits.Contains(batch) => null,
+            BatchCreated { Origin: Origin.Transformed } e => Transformed(batch, recorded, EventId.Root(e.EventId), e.EventId),
             BatchCreated e => Transformation(batch, recorded, e, e.Origin == Origin.Merged ? "merge" : "split", e.Inputs, new List<BatchPart> { new(batch, e.Quantity) }),
             CheckpointRecorded e => Checkpoint(batch, recorded, e),
             BatchShipped e => Shipped(batch, recorded, e),
@@ -178,6 +193,9 @@ public static class EpcisExport
             BatchMerged e when _inputsOfWrittenMerges.Contains((batch, e.Into)) || _undoneMoves.Contains((batch, e.Into, recorded.Version)) => null,
             BatchMerged e => Transformation(batch, recorded, e, "merge", new List<BatchPart> { new(batch, e.Quantity) }, null, e.Into),
             MergeReverted => null,
+            BatchTransformed e when _undoneMoves.Contains((batch, e.Outputs[0].Batch, recorded.Version)) => null,
+            BatchTransformed e => Transformed(batch, recorded, e.TransformationId, null),
+            TransformReverted => null,
             BatchRecalled e => Recalled(batch, recorded, e),
             BatchHeld e => Hold(batch, recorded, e, "non_sellable_other", "placed", e.Reason),
             HoldLifted e => Hold(batch, recorded, e, "active", "lifted", e.Reason),
@@ -341,6 +359,34 @@ public static class EpcisExport
             return Ours(o, batch, recorded);
         }
 
+        /// <summary>
+        /// The one TransformationEvent of a transformation, from its first output's creation when the document holds it
+        /// (<paramref name="createdId"/>: the event id of the creation being written, null for an input's event), else
+        /// from the first of its events; null for its other events.
+        /// </summary>
+        private JsonObject? Transformed(BatchRef batch, RecordedEvent recorded, string transformationId, string? createdId)
+        {
+            var transformation = _transformations[transformationId];
+            var writes = transformation.FirstOutputHere ? createdId == transformation.Id : !_writtenTransformations.Contains(transformationId);
+            if (!writes || !_writtenTransformations.Add(transformationId))
+            {
+                return null;
+            }
+
+            return Transformation(batch, recorded, recorded.Event, "transform", transformation.Inputs, transformation.Outputs);
+        }
+
+        private TransformationSeen TransformationOf(string id)
+        {
+            if (!_transformations.TryGetValue(id, out var transformation))
+            {
+                transformation = new TransformationSeen(id);
+                _transformations[id] = transformation;
+            }
+
+            return transformation;
+        }
+
         // An event type this writer does not know yet still goes out, as an observation naming it.
         private JsonObject Other(BatchRef batch, RecordedEvent recorded)
         {
@@ -446,6 +492,41 @@ public static class EpcisExport
 
             var issuer = certificate.Issuer?.Value ?? "unknown-issuer";
             return $"{EpcisVocabulary.Namespace}certificates/{issuer}/{Uri.EscapeDataString(reference)}";
+        }
+    }
+
+    /// <summary>
+    /// What the document's events tell of one transformation: its inputs with the amounts they gave (every output's
+    /// creation lists them all) and its outputs with their amounts (every input's use lists them all). When the document
+    /// holds only one side, the other is what it shows of it, ordered by batch.
+    /// </summary>
+    private sealed class TransformationSeen(string id)
+    {
+        private IReadOnlyList<BatchPart>? _allInputs;
+        private IReadOnlyList<BatchPart>? _allOutputs;
+        private readonly List<BatchPart> _inputsSeen = new();
+        private readonly List<BatchPart> _outputsSeen = new();
+
+        public string Id { get; } = id;
+
+        /// <summary>True when the document holds the first output's creation, which takes the transformation's own id.</summary>
+        public bool FirstOutputHere { get; private set; }
+
+        public IReadOnlyList<BatchPart> Inputs => _allInputs ?? _inputsSeen.OrderBy(p => p.Batch.Key, StringComparer.Ordinal).ToList();
+
+        public IReadOnlyList<BatchPart> Outputs => _allOutputs ?? _outputsSeen.OrderBy(p => p.Batch.Key, StringComparer.Ordinal).ToList();
+
+        public void Made(BatchPart output, IReadOnlyList<BatchPart> inputs, bool first)
+        {
+            FirstOutputHere |= first;
+            _allInputs = inputs;
+            _outputsSeen.Add(output);
+        }
+
+        public void Used(BatchPart input, IReadOnlyList<BatchPart> outputs)
+        {
+            _allOutputs = outputs;
+            _inputsSeen.Add(input);
         }
     }
 }

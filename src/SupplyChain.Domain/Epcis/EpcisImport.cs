@@ -327,7 +327,8 @@ public static partial class EpcisImport
                     continue;
                 }
 
-                lots.Add(new ImportedLot(mapped.Batch, amount is { } value ? Amount(value, uom, field) : null, uri));
+                var kept = amount is { } value ? Amount(value, uom, field) : null;
+                lots.Add(new ImportedLot(mapped.Batch, kept, uri) { AmountNotKept = amount is not null && kept is null });
             }
 
             return (lots, epcs.Count + quantities.Count > 0);

@@ -14,19 +14,26 @@ namespace SupplyChain.Domain.Epcis;
 /// </summary>
 /// <remarks>
 /// The importing party (<c>actor</c>) does what the document does not say who did: it produces created lots, records
-/// checkpoints, splits and merges; a shipment is by its source party (else the actor) to its destination party, which
-/// must be named; a receipt is by its destination party (else the actor). Each command keeps the fact's event id, so
-/// importing a document again replays what is stored and applies the rest.
+/// checkpoints, splits, merges and transforms; a shipment is by its source party (else the actor) to its destination
+/// party, else the party of the receipt of that lot that follows it in the document, else <c>receiver</c> (the
+/// importer's word for who receives shipments whose document names no destination); a receipt is by its destination
+/// party, else the receiver of that lot's shipment before it in the document, else the actor. Each command keeps the
+/// fact's event id, so importing a document again replays what is stored and applies the rest.
 /// </remarks>
 public static class ImportPlan
 {
     /// <summary>The commands of a document, in document order; refuses a fact that no command of ours can carry.</summary>
-    public static IReadOnlyList<ImportStep> Commands(EpcisCapture capture, Gln actor)
+    /// <param name="receiver">Who receives a shipment that names no destination and whose lot no later receipt names a party for.</param>
+    public static IReadOnlyList<ImportStep> Commands(EpcisCapture capture, Gln actor, Gln? receiver = null)
     {
         var steps = new List<ImportStep>();
-        foreach (var fact in capture.Events)
+        var receipts = ReceiptParties(capture.Events);
+        var shippedTo = new Dictionary<BatchRef, Gln>();
+        for (var k = 0; k < capture.Events.Count; k++)
         {
-            At(fact.Index, () => steps.AddRange(Steps(fact, actor)));
+            var fact = capture.Events[k];
+            var at = k;
+            At(fact.Index, () => steps.AddRange(Steps(fact, actor, lot => receipts.TryGetValue((at, lot), out var party) ? party : receiver, shippedTo)));
         }
 
         return steps;
@@ -112,12 +119,73 @@ public static class ImportPlan
 
                 Apply(c.Output, BatchRules.MergeOutput(c, joined, chains, product, now));
                 break;
+            case TransformBatches c when State(c.Outputs[0].Batch) is null && c.Inputs.Any(i => State(i.Batch) is { } s && s.Children.Contains(c.Outputs[0].Batch)):
+                // A transformation cut short after inputs gave their parts: the grain finishes it from their stored events.
+                break;
+            case TransformBatches c:
+                var made = c.Outputs.Select(o => o.Batch.Gtin).Distinct().Where(world.Products.ContainsKey).ToDictionary(g => g, g => world.Products[g]);
+                BatchRules.CheckTransform(c, made);
+                Party(world, c.Actor, "actor_gln");
+                BatchRules.RequireNewOutputs(c, c.Outputs.Select(o => State(o.Batch)).ToList());
+                var used = c.Inputs.Select((input, i) => BatchRules.UseInTransformation(State(input.Batch), BatchRules.InputOf(c, i), now, $"inputs[{i}]")).ToList();
+                foreach (var (input, use) in c.Inputs.Zip(used))
+                {
+                    Apply(input.Batch, use);
+                }
+
+                var first = BatchRules.TransformOutput(c, used);
+                Apply(c.Outputs[0].Batch, first);
+                for (var j = 1; j < c.Outputs.Count; j++)
+                {
+                    Apply(c.Outputs[j].Batch, BatchRules.TransformOutput(c, first, j));
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"an import step holds no command of ours: {command.GetType().Name}");
         }
     }
 
-    private static IEnumerable<ImportStep> Steps(ImportedEvent fact, Gln actor)
+    /// <summary>
+    /// For each shipment (by its place among the facts) and lot: the party named by the receipt of that lot that follows
+    /// it, when one does before the lot is shipped again. One pass from the end, so a long document costs no more than it holds.
+    /// </summary>
+    private static Dictionary<(int Fact, BatchRef Lot), Gln> ReceiptParties(IReadOnlyList<ImportedEvent> facts)
+    {
+        var found = new Dictionary<(int, BatchRef), Gln>();
+        var next = new Dictionary<BatchRef, Gln?>();
+        for (var k = facts.Count - 1; k >= 0; k--)
+        {
+            switch (facts[k])
+            {
+                case ImportedShipment s:
+                    foreach (var lot in s.Lots.Select(l => l.Batch))
+                    {
+                        if (next.GetValueOrDefault(lot) is { } party)
+                        {
+                            found[(k, lot)] = party;
+                        }
+
+                        next[lot] = null;
+                    }
+
+                    break;
+                case ImportedReceipt r:
+                    foreach (var lot in r.Lots.Select(l => l.Batch))
+                    {
+                        next[lot] = r.To;
+                    }
+
+                    break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <param name="receiverOf">Who receives a lot that a shipment without a destination ships.</param>
+    /// <param name="shippedTo">The receiver of each lot's latest shipment so far in the document; a shipment records its own.</param>
+    private static IEnumerable<ImportStep> Steps(ImportedEvent fact, Gln actor, Func<BatchRef, Gln?> receiverOf, Dictionary<BatchRef, Gln> shippedTo)
     {
         var location = fact.Location ?? actor;
         ImportStep Step(ImportKind kind, BatchRef target, object command) => new(fact.Index, kind, target, fact.EventId, command);
@@ -131,15 +199,24 @@ public static class ImportPlan
                 return c.Lots.Select(lot => Step(ImportKind.Checkpoint, lot.Batch, new RecordCheckpoint(
                     fact.EventId, lot.Batch, actor, c.Kind, step, location, fact.EventTime, c.Measurements, c.Certificate))).ToList();
             case ImportedShipment s:
-                var receiver = s.To ?? throw DomainException.Invalid("destinationList", "a shipment needs a destination party (possessing_party, owning_party or location) that is a GLN");
-                return s.Lots.Select(lot => Step(ImportKind.Shipped, lot.Batch, new ShipBatch(
-                    fact.EventId, lot.Batch, s.From ?? actor, receiver, lot.Quantity, location, fact.EventTime))).ToList();
+                var shipments = new List<ImportStep>();
+                foreach (var lot in s.Lots)
+                {
+                    var receiver = s.To ?? receiverOf(lot.Batch) ?? throw DomainException.Invalid(
+                        "destinationList",
+                        $"a shipment needs a destination party (possessing_party, owning_party or location) that is a GLN: none is named for lot {lot.Batch}, "
+                        + "no receipt of it later in the document names its party, and no receiver_gln was given");
+                    shippedTo[lot.Batch] = receiver;
+                    shipments.Add(Step(ImportKind.Shipped, lot.Batch, new ShipBatch(fact.EventId, lot.Batch, s.From ?? actor, receiver, lot.Quantity, location, fact.EventTime)));
+                }
+
+                return shipments;
             case ImportedReceipt r:
                 var note = Text.Optional(string.Join(' ', r.Note.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), r.Accepted ? "condition" : "reason");
                 var reason = r.Accepted ? "" : note.Length > 0 ? note : "returned (EPCIS disposition)";
                 return r.Lots.Select(lot => Step(r.Accepted ? ImportKind.Received : ImportKind.Rejected, lot.Batch, new ReceiveBatch(
-                    fact.EventId, lot.Batch, r.To ?? actor, r.Accepted, r.Accepted ? lot.Quantity : null, r.Accepted ? note : "", location, fact.EventTime,
-                    new List<Measurement>(), reason))).ToList();
+                    fact.EventId, lot.Batch, r.To ?? (shippedTo.TryGetValue(lot.Batch, out var to) ? to : actor), r.Accepted, r.Accepted ? lot.Quantity : null,
+                    r.Accepted ? note : "", location, fact.EventTime, new List<Measurement>(), reason))).ToList();
             case ImportedTransformation { Kind: TransformationKind.Split } t:
                 var parent = t.Inputs[0].Batch;
                 var parts = t.Outputs.Select(o => new BatchPart(o.Batch, Amount(o, "a split's output"))).ToList();
@@ -148,8 +225,17 @@ public static class ImportPlan
                 var output = t.Outputs[0].Batch;
                 var inputs = t.Inputs.Select(i => i.Batch).Distinct().ToList();
                 return new[] { Step(ImportKind.Merged, output, new MergeBatches(fact.EventId, inputs, output, actor, location, fact.EventTime)) };
-            case ImportedTransformation:
-                throw DomainException.Invalid("type", "a TransformationEvent that is neither a split (one lot into new lots of its GTIN) nor a merge (lots into one new lot) has no batch operation here");
+            case ImportedTransformation t when t.Inputs.Count == 0:
+                throw DomainException.Invalid("inputEPCList", "a TransformationEvent needs input lots here: new lots without inputs are an ObjectEvent with action ADD");
+            case ImportedTransformation t when t.Outputs.Count == 0:
+                throw DomainException.Invalid("outputEPCList", "a TransformationEvent needs output lots here: a transformation makes new lots");
+            case ImportedTransformation t when t.Inputs.FirstOrDefault(i => i.AmountNotKept) is { } unread:
+                throw DomainException.Invalid(
+                    "inputQuantityList", $"the quantity of input lot {unread.Batch} ({unread.Identifier}) was not kept (see the notes): without it the whole lot would be used");
+            case ImportedTransformation t:
+                var used = t.Inputs.Select(i => new TransformInput(i.Batch, i.Quantity)).ToList();
+                var made = t.Outputs.Select(o => new BatchPart(o.Batch, Amount(o, "a transformation's output"))).ToList();
+                return new[] { Step(ImportKind.Transformed, made[0].Batch, new TransformBatches(fact.EventId, used, made, actor, location, fact.EventTime)) };
             default:
                 throw DomainException.Invalid("type", $"{fact.GetType().Name} is not imported");
         }

@@ -13,13 +13,14 @@ public enum ImportKind
     Rejected = 5,
     Split = 6,
     Merged = 7,
+    Transformed = 8,
 }
 
 /// <summary>
 /// One batch command an imported fact makes, with the index of its EPCIS event. <see cref="Target"/> is the batch whose
-/// log takes the command's event id (a split's parent, a merge's new batch); <see cref="Command"/> is a
-/// <see cref="CreateBatch"/>, <see cref="RecordCheckpoint"/>, <see cref="ShipBatch"/>, <see cref="ReceiveBatch"/>,
-/// <see cref="SplitBatch"/> or <see cref="MergeBatches"/>.
+/// log takes the command's event id (a split's parent, a merge's new batch, a transformation's first output);
+/// <see cref="Command"/> is a <see cref="CreateBatch"/>, <see cref="RecordCheckpoint"/>, <see cref="ShipBatch"/>,
+/// <see cref="ReceiveBatch"/>, <see cref="SplitBatch"/>, <see cref="MergeBatches"/> or <see cref="TransformBatches"/>.
 /// </summary>
 public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, string EventId, object Command)
 {
@@ -28,6 +29,7 @@ public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, str
     {
         SplitBatch s => s.Parts.Select(p => p.Batch).Prepend(s.Batch),
         MergeBatches m => m.Inputs.Append(m.Output),
+        TransformBatches t => t.Inputs.Select(i => i.Batch).Concat(t.Outputs.Select(o => o.Batch)),
         _ => new[] { Target },
     };
 
@@ -40,6 +42,7 @@ public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, str
         ReceiveBatch c => new[] { c.Actor },
         SplitBatch c => new[] { c.Actor },
         MergeBatches c => new[] { c.Actor },
+        TransformBatches c => new[] { c.Actor },
         _ => Array.Empty<Gln>(),
     };
 }

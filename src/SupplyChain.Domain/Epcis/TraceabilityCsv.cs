@@ -81,7 +81,12 @@ public static class TraceabilityCsv
             {
                 Quantity = c.Quantity,
                 EventType = "transformation",
-                Detail = c.Origin == Origin.Split ? "split from" : "merged from",
+                Detail = c.Origin switch
+                {
+                    Origin.Split => "split from",
+                    Origin.Transformed => "transformed from",
+                    _ => "merged from",
+                },
                 RelatedLots = c.Inputs.Select(i => i.Batch).ToList(),
             },
             CheckpointRecorded c => row with
@@ -115,6 +120,20 @@ public static class TraceabilityCsv
                 EventType = "merge_reverted",
                 Detail = m.Reason,
                 RelatedLots = new List<BatchRef> { m.Into },
+            },
+            BatchTransformed t => row with
+            {
+                Quantity = t.Used,
+                EventType = "transformation",
+                Detail = $"transformed into {t.Outputs.Count} lots; {t.Remaining} remains",
+                RelatedLots = t.Outputs.Select(o => o.Batch).ToList(),
+            },
+            TransformReverted t => row with
+            {
+                Quantity = t.Quantity,
+                EventType = "transformation_reverted",
+                Detail = t.Reason,
+                RelatedLots = t.Outputs.Select(o => o.Batch).ToList(),
             },
             BatchRecalled r => row with
             {

@@ -28,4 +28,7 @@ public static class EventId
 
     /// <summary>The id of a step that one client event causes in another batch.</summary>
     public static string Derived(string eventId, string step, int index) => $"{eventId}~{step}{index}";
+
+    /// <summary>The client event id an id was derived from (client ids hold no '~'); the id itself when it is not derived.</summary>
+    public static string Root(string eventId) => eventId.IndexOf('~', StringComparison.Ordinal) is var at and >= 0 ? eventId[..at] : eventId;
 }

@@ -66,6 +66,8 @@ public sealed record BatchTrail(
             BatchSplit s => Step(CustodyStepKind.Split, holder, null, Total(s.Children, s.Remaining.Unit), s.Children.ToList()),
             BatchMerged m => Step(CustodyStepKind.MergedInto, holder, null, m.Quantity, new List<BatchPart> { new(m.Into, m.Quantity) }),
             MergeReverted m => Step(CustodyStepKind.MergeReverted, holder, null, m.Quantity, new List<BatchPart> { new(m.Into, m.Quantity) }, m.Reason),
+            BatchTransformed t => Step(CustodyStepKind.TransformedInto, holder, null, t.Used, t.Outputs.ToList()),
+            TransformReverted t => Step(CustodyStepKind.TransformReverted, holder, null, t.Quantity, t.Outputs.ToList(), t.Reason),
             _ => throw new InvalidOperationException($"event {version} ({e.GetType().Name}) cannot follow the creation"),
         };
 
@@ -85,6 +87,7 @@ public sealed record BatchTrail(
         {
             Origin.Split => CustodyStepKind.SplitOff,
             Origin.Merged => CustodyStepKind.MergedFrom,
+            Origin.Transformed => CustodyStepKind.TransformedFrom,
             _ => CustodyStepKind.Produced,
         };
         return new CustodyStep(

@@ -6,7 +6,7 @@ namespace SupplyChain.Domain.Traces;
 
 /// <summary>
 /// One event that made, moved or consumed a batch, kept small for traces: who, when, where, who holds it after,
-/// how much, and the batches on the other side of a split or merge. Receipts also keep their readings' verdict.
+/// how much, and the batches on the other side of a split, merge or transformation. Receipts also keep their readings' verdict.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("SupplyChain.CustodyStep")]

@@ -29,4 +29,13 @@ public enum CustodyStepKind
 
     /// <summary>A merge the batch went into was undone.</summary>
     MergeReverted = 9,
+
+    /// <summary>The batch was made by a transformation of input batches.</summary>
+    TransformedFrom = 10,
+
+    /// <summary>Some or all of the batch went into a transformation.</summary>
+    TransformedInto = 11,
+
+    /// <summary>A transformation the batch went into was undone.</summary>
+    TransformReverted = 12,
 }

@@ -4,9 +4,9 @@ using SupplyChain.Domain.Identifiers;
 namespace SupplyChain.Domain.Traces;
 
 /// <summary>
-/// The batches linked to one batch by splits and merges, upstream or downstream, each once, and the flows between them.
-/// Genealogies are graphs: a merge has many parents, a split many children, and one ancestor may be reached by several
-/// paths. The walk is breadth first, level by level, without recursion: each level is fetched as one batch of requests
+/// The batches linked to one batch by splits, merges and transformations, upstream or downstream, each once, and the
+/// flows between them. Genealogies are graphs: a merge has many parents, a split many children, a transformation both,
+/// and one ancestor may be reached by several paths. The walk is breadth first, level by level, without recursion: each level is fetched as one batch of requests
 /// (the caller runs them in parallel), each batch is asked once, and its depth is that of its shortest path.
 /// </summary>
 public sealed record Genealogy(BatchRef Root, IReadOnlyList<GenealogyMember> Members, IReadOnlyList<GenealogyEdge> Edges, bool Truncated)
@@ -33,12 +33,12 @@ public sealed record Genealogy(BatchRef Root, IReadOnlyList<GenealogyMember> Mem
             .SelectMany(s => s.PendingReceiver is { } receiver ? new[] { s.Custodian, receiver } : new[] { s.Custodian })
             .Distinct().OrderBy(g => g.Value, StringComparer.Ordinal).ToList();
 
-    /// <summary>Everything a batch was made from, through every split and merge, up to <paramref name="maxDepth"/> steps.</summary>
+    /// <summary>Everything a batch was made from, through every split, merge and transformation, up to <paramref name="maxDepth"/> steps.</summary>
     /// <param name="fetch">Answers the nodes of one level, in order, null for a batch that does not exist.</param>
     public static Task<Genealogy> TraceBackAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxDepth = MaxDepth, int maxBatches = MaxBatches) =>
         WalkAsync(root, node => node.Trail.Inputs.Select(i => i.Batch), fetch, maxDepth, maxBatches, "upstream");
 
-    /// <summary>Everything made from a batch, through every split and merge.</summary>
+    /// <summary>Everything made from a batch, through every split, merge and transformation.</summary>
     /// <param name="fetch">Answers the nodes of one level, in order, null for a batch that does not exist.</param>
     public static Task<Genealogy> TraceForwardAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxBatches = MaxBatches) =>
         WalkAsync(root, node => node.State.Children, fetch, MaxDepth, maxBatches, "downstream");

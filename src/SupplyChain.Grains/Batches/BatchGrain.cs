@@ -215,6 +215,108 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         await Task.WhenAll(reverts);
     }
 
+    public async Task<BatchReply> UseInTransformationAsync(UseInTransformation command)
+    {
+        var reply = await WriteAsync(command.EventId, EventHash.Fingerprint(command), now => Task.FromResult<BatchEvent>(BatchRules.UseInTransformation(_state, command, now)));
+        if (reply.Replayed && command.Outputs.Any(o => !reply.Batch.Children.Contains(o.Batch)))
+        {
+            throw DomainException.Precondition($"batch {_ref} was taken back out of transformation {command.TransformationId}: transform again with a new event id");
+        }
+
+        return reply;
+    }
+
+    public Task<BatchReply> RevertTransformationAsync(RevertTransformation command) =>
+        WriteAsync(command.EventId, EventHash.Fingerprint(command), now => Task.FromResult<BatchEvent>(BatchRules.RevertTransformation(_state, command, now)));
+
+    public async Task<BatchReply> TransformAsync(TransformBatches command)
+    {
+        if (command.Outputs.Count > 0 && command.Outputs[0].Batch != _ref)
+        {
+            throw new InvalidOperationException($"a transformation is run by its first output {command.Outputs[0].Batch}, not by batch {_ref}");
+        }
+
+        var fingerprint = EventHash.Fingerprint(command);
+        var first = _state is null
+            ? await TransformInputsAsync(command, fingerprint)
+            : await ReplayAsync(command.EventId, fingerprint) ?? throw DomainException.Exists($"outputs[0]: batch {_ref} already exists: a transformation makes new lots");
+
+        // The other outputs come last, each with an id derived from the transformation's: a retry makes those a crash left out.
+        var made = first.Event.Event as BatchCreated ?? throw new InvalidOperationException($"event {command.EventId} of batch {_ref} is not its creation");
+        var others = await Task.WhenAll(command.Outputs.Skip(1).Select((output, j) => Batch(output.Batch).CreateChildAsync(BatchRules.TransformOutput(command, made, j + 1))));
+        return first with { Related = others.Select(o => o.Batch).Concat(first.Related).ToList() };
+    }
+
+    /// <summary>Checks the whole transformation, has every input give its part, then stores this first output.</summary>
+    private async Task<BatchReply> TransformInputsAsync(TransformBatches command, string fingerprint)
+    {
+        var gtins = command.Outputs.Select(o => o.Batch.Gtin).Distinct().ToList();
+        var found = await Task.WhenAll(gtins.Select(g => GrainFactory.GetGrain<IProductGrain>(g.Value).GetAsync()));
+        BatchRules.CheckTransform(command, gtins.Zip(found).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!.Product));
+        await ParticipantAsync(command.Actor, "actor_gln");
+        var outputs = await Task.WhenAll(command.Outputs.Skip(1).Select(o => Batch(o.Batch).GetAsync()));
+        BatchRules.RequireNewOutputs(command, outputs.Prepend(_state).ToList());
+
+        // Every input is checked before any is touched, so that a refusal by rule changes nothing. An input that already
+        // gave its part (a retry after a crash) answers from its log.
+        var uses = command.Inputs.Select((_, i) => BatchRules.InputOf(command, i)).ToList();
+        var inputs = await Task.WhenAll(uses.Select(u => Batch(u.Batch).GetAsync()));
+        var given = Enumerable.Range(0, uses.Count).Where(i => inputs[i] is { } input && input.Children.Contains(_ref)).ToList();
+        var now = clock.GetUtcNow();
+        try
+        {
+            for (var i = 0; i < uses.Count; i++)
+            {
+                if (!given.Contains(i))
+                {
+                    BatchRules.UseInTransformation(inputs[i], uses[i], now, $"inputs[{i}]");
+                }
+            }
+        }
+        catch (DomainException)
+        {
+            // A retry that can no longer finish gives back what the attempt before it took.
+            var earlier = given.Select(i => Batch(uses[i].Batch).UseInTransformationAsync(uses[i])).ToList();
+            await GiveBackAsync(command, given.Zip(earlier).ToList(), "the transformation could not be finished");
+            throw;
+        }
+
+        // Inputs go first, so that a crash before the outputs are stored loses nothing a retry cannot finish.
+        var gives = uses.Select((u, i) => (Input: i, Give: Batch(u.Batch).UseInTransformationAsync(u))).ToList();
+        try
+        {
+            await Task.WhenAll(gives.Select(g => g.Give));
+        }
+        catch (Exception) when (gives.Select(g => g.Give.Exception?.InnerException).OfType<DomainException>().FirstOrDefault() is { } refusal)
+        {
+            // An input refused by rule (it changed since the check): give the others their parts back. An outage is not undone: the retry finishes.
+            await GiveBackAsync(command, gives, "another input could not be used");
+            throw refusal;
+        }
+
+        var used = gives.Select(g => (BatchTransformed)g.Give.Result.Event.Event).ToList();
+        try
+        {
+            return await AppendAsync(BatchRules.TransformOutput(command, used), fingerprint, clock.GetUtcNow());
+        }
+        catch (DomainException ex) when (ex.Refusal == Refusal.AlreadyExists)
+        {
+            await GiveBackAsync(command, gives, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Gives each input whose part was taken (its call succeeded) that part back, with an id derived from the transformation's.</summary>
+    private async Task GiveBackAsync(TransformBatches command, IReadOnlyList<(int Input, Task<BatchReply> Give)> gives, string reason)
+    {
+        await Task.WhenAll(gives.Select(g => g.Give).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Current)));
+        var reverts = gives.Where(g => g.Give.IsCompletedSuccessfully)
+            .Select(g => Batch(command.Inputs[g.Input].Batch).RevertTransformationAsync(new RevertTransformation(
+                EventId.Derived(command.EventId, "untransform", g.Input), command.Inputs[g.Input].Batch, command.EventId, command.Outputs,
+                ((BatchTransformed)g.Give.Result.Event.Event).Used, command.Actor, command.Location, reason)));
+        await Task.WhenAll(reverts);
+    }
+
     /// <summary>Decides, appends and runs the effects of one event; a retry returns the first result.</summary>
     private async Task<BatchReply> WriteAsync(string eventId, string fingerprint, Func<DateTimeOffset, Task<BatchEvent>> decide)
     {
@@ -295,15 +397,15 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
         // Only events that change who holds the batch, or whether it is consumed, touch the held index.
         var holdingChanged = recorded.Event is BatchCreated or BatchReceived or BatchMerged or MergeReverted
-            or BatchSplit { Remaining.Value: 0 };
+            or BatchSplit { Remaining.Value: 0 } or BatchTransformed { Remaining.Value: 0 } or TransformReverted;
         switch (recorded.Event)
         {
             case BatchCreated created:
                 await index.AddAsync(created.Producer, BatchListing.Produced, _ref);
                 movement = Movement(recorded, MovementKind.Joined, created.Actor);
-                if (created.Origin == Origin.Merged)
+                if (created.Origin is Origin.Merged or Origin.Transformed)
                 {
-                    // Inputs never call back into the merged batch, so reading them here cannot deadlock.
+                    // Inputs never call back into the batches made of them, so reading them here cannot deadlock.
                     var inputs = await Task.WhenAll(created.Inputs.Select(i => Batch(i.Batch).GetAsync()));
                     related = inputs.OfType<BatchState>().ToList();
                 }
@@ -333,6 +435,12 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
                 movement = Movement(recorded, MovementKind.Consumed, merged.Actor);
                 break;
             case MergeReverted:
+                movement = Movement(recorded, MovementKind.Restored, state.Custodian);
+                break;
+            case BatchTransformed used:
+                movement = used.Remaining.Value == 0 ? Movement(recorded, MovementKind.Consumed, used.Actor) : null;
+                break;
+            case TransformReverted:
                 movement = Movement(recorded, MovementKind.Restored, state.Custodian);
                 break;
         }

@@ -42,7 +42,14 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("Merge")]
     Task<BatchReply> MergeAsync(MergeBatches command);
 
-    /// <summary>Called by a parent on each new child of a split: the child's first event.</summary>
+    /// <summary>
+    /// Called on a transformation's first output: every input gives its part, then the outputs are made. A retry with the
+    /// same event id finishes what a crash left undone.
+    /// </summary>
+    [Alias("Transform")]
+    Task<BatchReply> TransformAsync(TransformBatches command);
+
+    /// <summary>Called by a parent on each new child of a split, and by a transformation's first output on the other outputs: the batch's first event.</summary>
     [Alias("CreateChild")]
     Task<BatchReply> CreateChildAsync(BatchCreated created);
 
@@ -53,6 +60,14 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>Called by a merged batch on inputs that joined a merge that failed.</summary>
     [Alias("RevertMerge")]
     Task<BatchReply> RevertMergeAsync(RevertMerge command);
+
+    /// <summary>Called by a transformation's first output on each input: the input gives its part.</summary>
+    [Alias("UseInTransformation")]
+    Task<BatchReply> UseInTransformationAsync(UseInTransformation command);
+
+    /// <summary>Called by a transformation's first output on inputs that gave their part to a transformation that failed.</summary>
+    [Alias("RevertTransformation")]
+    Task<BatchReply> RevertTransformationAsync(RevertTransformation command);
 
     /// <summary>Recalls the batch (the root of a recall or a batch downstream of it); the caller walks the genealogy.</summary>
     [Alias("Recall")]

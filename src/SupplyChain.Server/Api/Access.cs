@@ -130,6 +130,10 @@ public sealed class Access : Interceptor, IDisposable
                 caller.Require("merging", Caller.Operators.ToArray());
                 r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
                 break;
+            case TransformBatchesRequest r:
+                caller.Require("transforming", Caller.Operators.ToArray());
+                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                break;
             case RecallRequest r:
                 caller.Require("a recall", Role.Auditor);
                 r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);

@@ -63,6 +63,12 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
         return Replies.Written(CaptureMetrics.Count(await Grain(command.Batch).ChangeHoldAsync(command)));
     }
 
+    public override async Task<BatchEventResponse> TransformBatches(TransformBatchesRequest request, ServerCallContext context)
+    {
+        var command = Requests.Transform(request);
+        return Replies.Written(CaptureMetrics.Count(await Grain(command.Outputs[0].Batch).TransformAsync(command)));
+    }
+
     public override async Task<Batch> GetBatch(GetBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);

@@ -21,8 +21,9 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
     public async Task<V1.ImportEpcisResponse> ImportAsync(V1.ImportEpcisRequest request, Caller caller, CancellationToken ct)
     {
         var actor = Gln.Parse(request.ActorGln, "actor_gln");
+        var receiver = Gln.ParseOptional(request.ReceiverGln, "receiver_gln");
         var capture = EpcisImport.Parse(request.Document);
-        var steps = ImportPlan.Commands(capture, actor);
+        var steps = ImportPlan.Commands(capture, actor, receiver);
         if (!caller.Admin && steps.FirstOrDefault(s => ActingParty(s.Command) != actor) is { } other)
         {
             // A document may name other parties as acting (a shipment's source, a receipt's destination); only an administrator imports in their names.
@@ -49,6 +50,7 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         ReceiveBatch c => c.Actor,
         SplitBatch c => c.Actor,
         MergeBatches c => c.Actor,
+        TransformBatches c => c.Actor,
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {command.GetType().Name}"),
     };
 
@@ -60,6 +62,7 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         ReceiveBatch c => Batch(c.Batch).ReceiveAsync(c),
         SplitBatch c => Batch(c.Batch).SplitAsync(c),
         MergeBatches c => Batch(c.Output).MergeAsync(c),
+        TransformBatches c => Batch(c.Outputs[0].Batch).TransformAsync(c),
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}"),
     };
 
@@ -90,6 +93,7 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
             Rejected = Count(ImportKind.Rejected),
             Split = Count(ImportKind.Split),
             Merged = Count(ImportKind.Merged),
+            Transformed = Count(ImportKind.Transformed),
             Replayed = applied.Count(a => a.Reply.Replayed),
             FailedChecks = applied.Count(a => a.Reply.Event.Event is CheckpointRecorded { Verdict: Verdict.Fail } or BatchReceived { Verdict: Verdict.Fail }),
         };

@@ -10,6 +10,7 @@ public static class EventSummary
     {
         BatchCreated { Origin: Origin.Produced } c => $"produced {c.Quantity} by {c.Producer}",
         BatchCreated { Origin: Origin.Split } c => $"split off {string.Join(", ", c.Inputs.Select(i => i.Batch.Key))}: {c.Quantity}",
+        BatchCreated { Origin: Origin.Transformed } c => $"transformed from {string.Join(", ", c.Inputs.Select(i => $"{i.Quantity} of {i.Batch.Key}"))}: {c.Quantity}",
         BatchCreated c => $"merged from {c.Inputs.Count} batches: {c.Quantity}",
         CheckpointRecorded c => $"{c.Step} ({c.Kind}) {c.Verdict.ToString().ToUpperInvariant()}"
             + (c.Verdict == Verdict.Fail ? ": " + string.Join("; ", CheckpointRules.Violations(c.Results)) : ""),
@@ -20,6 +21,8 @@ public static class EventSummary
         BatchSplit s => $"split {s.Children.Count} part(s) off, {s.Remaining} left",
         BatchMerged m => $"merged {m.Quantity} into {m.Into}",
         MergeReverted m => $"taken back out of {m.Into}: {m.Reason}",
+        BatchTransformed t => $"transformed {t.Used} into {string.Join(", ", t.Outputs.Select(o => o.Batch.Key))}, {t.Remaining} left",
+        TransformReverted t => $"given back {t.Quantity} from transformation {t.TransformationId}: {t.Reason}",
         BatchRecalled r => $"recalled by {r.Actor}: {r.Reason}" + (r.EventId == r.RecallId ? "" : $" (downstream of {r.Root.Key}, recall {r.RecallId})"),
         BatchHeld h => $"put on hold by {h.Actor}: {h.Reason}",
         HoldLifted h => $"hold lifted by {h.Actor}: {h.Reason}",

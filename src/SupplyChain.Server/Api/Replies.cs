@@ -225,6 +225,16 @@ public static class Replies
             case HoldLifted:
                 reply.Type = V1.EventType.HoldLifted;
                 break;
+            case BatchTransformed t:
+                reply.Type = V1.EventType.Transformed;
+                reply.Quantity = Quantity(t.Used);
+                reply.Related.AddRange(t.Outputs.Select(o => Ref(o.Batch)));
+                break;
+            case TransformReverted tr:
+                reply.Type = V1.EventType.TransformReverted;
+                reply.Quantity = Quantity(tr.Quantity);
+                reply.Related.AddRange(tr.Outputs.Select(o => Ref(o.Batch)));
+                break;
             case BatchRecalled rc:
                 reply.Type = V1.EventType.Recalled;
                 if (rc.EventId != rc.RecallId)

@@ -154,6 +154,39 @@ public static class Requests
         return new MergeBatches(EventId.Parse(r.EventId), inputs, output, actor, Gln.ParseOptional(r.LocationGln, "location_gln") ?? actor, Time(r.MergedAt, "merged_at"));
     }
 
+    public static TransformBatches Transform(V1.TransformBatchesRequest r)
+    {
+        var actor = Gln.Parse(r.ActorGln, "actor_gln");
+        if (r.Inputs.Count == 0)
+        {
+            throw DomainException.Invalid("inputs", "a transformation needs at least one input batch");
+        }
+
+        if (r.Inputs.Count > BatchRules.MaxTransformInputs)
+        {
+            throw DomainException.Invalid("inputs", $"has {r.Inputs.Count} batches, at most {BatchRules.MaxTransformInputs} are allowed");
+        }
+
+        if (r.Outputs.Count == 0)
+        {
+            throw DomainException.Invalid("outputs", "a transformation needs at least one output batch");
+        }
+
+        if (r.Outputs.Count > BatchRules.MaxTransformOutputs)
+        {
+            throw DomainException.Invalid("outputs", $"has {r.Outputs.Count} batches, at most {BatchRules.MaxTransformOutputs} are allowed");
+        }
+
+        var inputs = r.Inputs.Select((input, i) => new TransformInput(
+            BatchRef.Parse(input.Gtin, input.Lot, $"inputs[{i}]."),
+            input.Quantity is null ? null : Quantity(input.Quantity, $"inputs[{i}].quantity"))).ToList();
+        var outputs = r.Outputs.Select((output, j) => new BatchPart(
+            BatchRef.Parse(output.Gtin, output.Lot, $"outputs[{j}]."),
+            Quantity(output.Quantity, $"outputs[{j}].quantity"))).ToList();
+        return new TransformBatches(
+            EventId.Parse(r.EventId), inputs, outputs, actor, Gln.ParseOptional(r.LocationGln, "location_gln") ?? actor, Time(r.TransformedAt, "transformed_at"));
+    }
+
     public static RecallBatch Recall(V1.RecallRequest r)
     {
         var eventId = EventId.Parse(r.EventId);

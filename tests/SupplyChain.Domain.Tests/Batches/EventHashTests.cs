@@ -70,6 +70,50 @@ public sealed class EventHashTests
     }
 
     [Fact]
+    public void Transformation_events_read_back_with_every_item()
+    {
+        var made = Assert.IsType<BatchCreated>(EventHash.ParseEvent(Canonical(Events.TransformedFrom)));
+        Assert.Equal(Events.TransformedFrom.Inputs, made.Inputs);
+        Assert.Equal(Events.TransformedFrom with { Inputs = made.Inputs }, made);
+
+        var used = Assert.IsType<BatchTransformed>(EventHash.ParseEvent(Canonical(Events.Transformed)));
+        Assert.Equal(Events.Transformed.Outputs, used.Outputs);
+        Assert.Equal(Events.Transformed with { Outputs = used.Outputs }, used);
+
+        var undone = Assert.IsType<TransformReverted>(EventHash.ParseEvent(Canonical(Events.TransformReverted)));
+        Assert.Equal(Events.TransformReverted.Outputs, undone.Outputs);
+        Assert.Equal(Events.TransformReverted with { Outputs = undone.Outputs }, undone);
+    }
+
+    [Fact]
+    public void Transformation_events_have_their_own_type_words()
+    {
+        Assert.Contains("\"type\":\"created\"", Canonical(Events.TransformedFrom), StringComparison.Ordinal);
+        Assert.Contains("\"origin\":\"transformed\"", Canonical(Events.TransformedFrom), StringComparison.Ordinal);
+        Assert.Contains("\"event\":{\"type\":\"transformed\",", Canonical(Events.Transformed), StringComparison.Ordinal);
+        Assert.Contains("\"transformation_id\":\"transform-1\",\"used\":{\"value\":12.5,\"unit\":\"KGM\"},\"remaining\":{\"value\":87.625,\"unit\":\"KGM\"}", Canonical(Events.Transformed), StringComparison.Ordinal);
+        Assert.Contains("\"event\":{\"type\":\"transform_reverted\",", Canonical(Events.TransformReverted), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Stored logs are verified by recomputing their hashes: adding event types must not change the canonical text of the
+    /// types stored before them. These hashes were computed before transformations existed.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(Events.Created), "c9ec7b9ff2da22c130dd102de053b138547128424cdba09f6de0effb92a83050")]
+    [InlineData(nameof(Events.Checkpoint), "19eeb9dbcc8c31f62ffaf4945f7427c94761a11ca2eb590cfe8684f2e67480be")]
+    [InlineData(nameof(Events.Shipped), "1f1ffc2c994397401d7e8526f1aa5b87d4e65ae013fa089be1ec6c9382a0316a")]
+    [InlineData(nameof(Events.Received), "7dfcd77f2afd50805c3cf6f7dda47d4633f6a14c8b8c4079bba613cb9b7d2715")]
+    [InlineData(nameof(Events.Rejected), "96a2dbc98e0c38495d146e397d84792eaed4d26cec4e3335ddce55d74274acf4")]
+    [InlineData(nameof(Events.Split), "eb9e5f67f6982edce274f3043b9cc8c6ad850b6afcf1bc2fb8acb64e60ed66c6")]
+    [InlineData(nameof(Events.Merged), "b9bab1e83f113748fc5197970a1215350d18a97a7468d4b76e50c55beecb55ff")]
+    [InlineData(nameof(Events.Reverted), "399e9b61b3b887c64f674637e6d463af3d03be1d27a97e72fa888f184ae4604c")]
+    public void The_event_types_stored_before_transformations_hash_as_they_did(string name, string hash)
+    {
+        Assert.Equal(hash, EventHash.Record(Sample.Lot("L1"), 3, "prev", RecordedAt, Event(name)).Event.Hash);
+    }
+
+    [Fact]
     public void The_canonical_form_is_snake_case_with_plain_identifiers_and_utc_ticks()
     {
         var json = Canonical(Events.Shipped);

@@ -2,6 +2,7 @@ using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Domain.Measures;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
 using SupplyChain.Domain.Tests.Fixture;
@@ -28,6 +29,9 @@ public sealed class ImportPlanTests
     private static ImportedShipment Shipment(int index, Gln? to, params ImportedLot[] lots) =>
         new(index, $"e{index}", null, At.AddMinutes(index), "shipping", null, null, lots, null, to);
 
+    private static ImportedReceipt Receipt(int index, Gln? to, params ImportedLot[] lots) =>
+        new(index, $"e{index}", null, At.AddMinutes(index), "receiving", null, null, lots, null, to, true, "");
+
     [Fact]
     public void Facts_become_one_command_per_lot_with_the_facts_event_ids_and_the_importer_as_actor()
     {
@@ -44,11 +48,76 @@ public sealed class ImportPlanTests
     [Fact]
     public void Facts_no_command_carries_are_refused_with_their_index()
     {
-        var transform = new ImportedTransformation(1, "e1", null, At, "", null, null, TransformationKind.Transform, [Lot("A", 10)], [Lot("B", 10)]);
+        var consumeOnly = new ImportedTransformation(1, "e1", null, At, "", null, null, TransformationKind.Transform, [Lot("A", 10)], []);
+        var fromNothing = new ImportedTransformation(1, "e1", null, At, "", null, null, TransformationKind.Transform, [], [Lot("B", 10)]);
+        var unreadInput = new ImportedTransformation(1, "e1", null, At, "", null, null, TransformationKind.Transform, [Lot("A", null) with { AmountNotKept = true }], [Lot("B", 10)]);
+        var uncounted = new ImportedTransformation(1, "e1", null, At, "", null, null, TransformationKind.Transform, [Lot("A", 10)], [Lot("B", null)]);
 
-        Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 10)), transform), Sample.Producer), "eventList[1]: type:");
+        Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 10)), consumeOnly), Sample.Producer), "eventList[1]: outputEPCList:", "makes new lots");
+        Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 10)), fromNothing), Sample.Producer), "eventList[1]: inputEPCList:");
+        Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 10)), unreadInput), Sample.Producer), "eventList[1]: inputQuantityList:", "was not kept");
+        Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 10)), uncounted), Sample.Producer), "eventList[1]: quantityList:", "a transformation's output");
         Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Creation(0, Lot("A", null))), Sample.Producer), "eventList[0]: quantityList:");
         Refusals.Expect(Refusal.InvalidArgument, () => ImportPlan.Commands(Capture(Shipment(3, null, Lot("A", null))), Sample.Producer), "eventList[3]: destinationList:");
+    }
+
+    [Fact]
+    public void A_shipment_without_a_destination_goes_to_the_party_of_the_receipt_that_follows_else_to_the_importers_receiver()
+    {
+        var steps = ImportPlan.Commands(
+            Capture(
+                Shipment(0, null, Lot("A", null), Lot("B", null), Lot("C", null)),
+                Receipt(1, Sample.Retailer, Lot("A", null)),
+                Receipt(2, null, Lot("B", null)),
+                Shipment(3, null, Lot("C", null)),
+                Receipt(4, Sample.Shop, Lot("C", null))),
+            Sample.Producer,
+            Sample.Distributor);
+
+        Assert.Equal(
+            [("A", Sample.Retailer), ("B", Sample.Distributor), ("C", Sample.Distributor), ("A", Sample.Retailer), ("B", Sample.Distributor), ("C", Sample.Shop), ("C", Sample.Shop)],
+            steps.Select(s => (s.Target.Lot, s.Command switch { ShipBatch c => c.Receiver, ReceiveBatch r => r.Actor, _ => default })));
+    }
+
+    [Fact]
+    public void A_receipt_that_names_no_party_is_by_the_receiver_of_the_shipment_before_it_else_the_importer()
+    {
+        var steps = ImportPlan.Commands(
+            Capture(Shipment(0, Sample.Retailer, Lot("A", null)), Receipt(1, null, Lot("A", null), Lot("B", null))),
+            Sample.Producer);
+
+        Assert.Equal([Sample.Retailer, Sample.Producer], steps.Skip(1).Select(s => Assert.IsType<ReceiveBatch>(s.Command).Actor));
+        Refusals.Expect(
+            Refusal.InvalidArgument,
+            () => ImportPlan.Commands(Capture(Creation(0, Lot("A", 1)), Shipment(1, null, Lot("A", null)), Receipt(2, null, Lot("A", null))), Sample.Producer),
+            "eventList[1]: destinationList:", "receiver_gln");
+    }
+
+    [Fact]
+    public void A_transformation_becomes_one_step_on_its_first_output_that_the_rehearsal_applies_to_every_batch()
+    {
+        var honey = new BatchRef(Sample.Honey, "H");
+        var transform = new ImportedTransformation(
+            1, "e1", null, At.AddMinutes(1), "commissioning", Sample.Warehouse, null, TransformationKind.Transform,
+            [Lot("A", 4), Lot("B", null)], [new ImportedLot(honey, new Quantity(12m, "H87"), "h"), Lot("T", 1)]);
+        var steps = ImportPlan.Commands(Capture(Creation(0, Lot("A", 10), Lot("B", 5)), transform, Shipment(2, Sample.Distributor, Lot("T", null))), Sample.Producer);
+
+        var step = steps[2];
+        Assert.Equal((ImportKind.Transformed, honey, "e1"), (step.Kind, step.Target, step.EventId));
+        Assert.Equal([Sample.Lot("A"), Sample.Lot("B"), honey, Sample.Lot("T")], step.Batches);
+        Assert.Equal([Sample.Producer], step.Parties);
+        var command = Assert.IsType<TransformBatches>(step.Command);
+        Assert.Equal([new TransformInput(Sample.Lot("A"), Sample.Kg(4)), new TransformInput(Sample.Lot("B"), null)], command.Inputs);
+        var products = new Dictionary<Gtin, Product>
+        {
+            [Sample.Tea] = Sample.TeaProduct(),
+            [Sample.Honey] = Product.Create(Sample.Honey, Sample.Producer, "Honey", "honey", "H87", new OcopRating(0, "", null, 0), []),
+        };
+        ImportPlan.Rehearse(steps, World() with { Products = products }, Sample.Now);
+        Refusals.Expect(Refusal.FailedPrecondition, () => ImportPlan.Rehearse(steps, World(), Sample.Now), "eventList[1]: outputs[0]: product", "is not registered");
+
+        var tooMuch = ImportPlan.Commands(Capture(Creation(0, Lot("A", 3), Lot("B", 5)), transform), Sample.Producer);
+        Refusals.Expect(Refusal.FailedPrecondition, () => ImportPlan.Rehearse(tooMuch, World() with { Products = products }, Sample.Now), "eventList[1]: inputs[0]: uses 4 KGM", "conserved");
     }
 
     [Fact]

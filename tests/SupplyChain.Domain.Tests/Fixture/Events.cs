@@ -1,5 +1,6 @@
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 
 namespace SupplyChain.Domain.Tests.Fixture;
@@ -45,6 +46,17 @@ internal static class Events
     public static BatchHeld Held => new("hold-1", Sample.Auditor, Sample.Warehouse, At, "lab report LR-7 pending: \"aflatoxin\" suspected");
 
     public static HoldLifted Lifted => new("release-1", Sample.Auditor, Sample.Warehouse, At, "LR-7 clear");
+    public static BatchCreated TransformedFrom => new(
+        "transform-1", Sample.Distributor, Sample.Warehouse, At, Sample.Honey, "H1", new Quantity(24m, "H87"), Sample.Distributor, null, Origin.Transformed,
+        [new BatchPart(Sample.Lot("A"), Sample.Kg(12.5m)), new BatchPart(new BatchRef(Sample.Honey, "RAW"), new Quantity(3m, "H87"))]);
+
+    public static BatchTransformed Transformed => new(
+        "transform-1~transform0", Sample.Distributor, Sample.Warehouse, At, "transform-1", Sample.Kg(12.5m), Sample.Kg(87.625m),
+        [new BatchPart(new BatchRef(Sample.Honey, "H1"), new Quantity(24m, "H87")), new BatchPart(new BatchRef(Sample.Honey, "H2"), new Quantity(6m, "H87"))]);
+
+    public static TransformReverted TransformReverted => new(
+        "transform-1~untransform0", Sample.Distributor, Sample.Warehouse, At, "transform-1",
+        [new BatchPart(new BatchRef(Sample.Honey, "H1"), new Quantity(24m, "H87"))], Sample.Kg(12.5m), "input RAW is on hold");
 
     /// <summary>Every sample event by a name for test cases.</summary>
     public static IReadOnlyDictionary<string, BatchEvent> ByName => new Dictionary<string, BatchEvent>
@@ -60,6 +72,9 @@ internal static class Events
         [nameof(Reverted)] = Reverted,
         [nameof(Held)] = Held,
         [nameof(Lifted)] = Lifted,
+        [nameof(TransformedFrom)] = TransformedFrom,
+        [nameof(Transformed)] = Transformed,
+        [nameof(TransformReverted)] = TransformReverted,
     };
 
     public static IEnumerable<BatchEvent> All => ByName.Values;

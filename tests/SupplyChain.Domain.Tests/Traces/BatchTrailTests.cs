@@ -132,6 +132,37 @@ public sealed class BatchTrailTests
     }
 
     [Fact]
+    public void A_transformation_and_its_undoing_name_every_output_and_the_amount_used()
+    {
+        var log = BatchLog.Produced(kilograms: 100.125m);
+        log.Append(Events.Transformed with { EventTime = log.State!.UpdatedAt.AddMinutes(1) });
+        log.Append(Events.TransformReverted with { EventTime = log.State!.UpdatedAt.AddMinutes(1) });
+
+        var trail = Trail(log);
+
+        Assert.Equal([CustodyStepKind.Produced, CustodyStepKind.TransformedInto, CustodyStepKind.TransformReverted], trail.Custody.Select(s => s.Kind).ToArray());
+        Assert.Equal((Sample.Kg(12.5m), Sample.Distributor, Sample.Producer), (trail.Custody[1].Quantity, trail.Custody[1].Actor, trail.Custody[1].Custodian));
+        Assert.Equal(Events.Transformed.Outputs, trail.Custody[1].Related);
+        Assert.Equal(Events.TransformReverted.Outputs, trail.Custody[2].Related);
+        Assert.Equal(("input RAW is on hold", Sample.Kg(12.5m)), (trail.Custody[2].Note, trail.Custody[2].Quantity));
+    }
+
+    [Fact]
+    public void A_transformed_batch_starts_from_its_inputs_with_what_each_gave()
+    {
+        var log = new BatchLog(new Domain.Identifiers.BatchRef(Sample.Honey, "H1"));
+        log.Append(Events.TransformedFrom);
+
+        var trail = Trail(log);
+
+        Assert.Equal(Origin.Transformed, trail.Origin);
+        Assert.Equal(Events.TransformedFrom.Inputs, trail.Inputs);
+        var made = Assert.Single(trail.Custody);
+        Assert.Equal((CustodyStepKind.TransformedFrom, Sample.Distributor, new Quantity(24m, "H87")), (made.Kind, made.Custodian, made.Quantity));
+        Assert.Equal(trail.Inputs, made.Related);
+    }
+
+    [Fact]
     public void A_merged_batch_starts_from_its_inputs_with_their_quantities()
     {
         var log = new BatchLog(Sample.Lot("L1"));

@@ -124,6 +124,51 @@ public sealed class GenealogyTests
         Assert.Equal([Sample.Producer, Sample.Distributor], forward.Custodians);
     }
 
+    [Fact]
+    public async Task Traces_walk_through_a_transformation_both_ways_with_the_amounts_used()
+    {
+        var (a, b, x, y) = Transformation();
+
+        var back = await Genealogy.TraceBackAsync(y, FetchAsync);
+        var forward = await Genealogy.TraceForwardAsync(a, FetchAsync);
+
+        Assert.Equal([(y, 0), (a, 1), (b, 1)], back.Members.Select(m => (m.Node.State.Ref, m.Depth)).ToArray());
+        Assert.Equal([(a, y, Sample.Kg(30m)), (b, y, Sample.Kg(20m))], back.Edges.Select(e => (e.Parent, e.Child, e.Quantity)).ToArray());
+        Assert.Equal([(a, 0), (x, 1), (y, 1)], forward.Members.Select(m => (m.Node.State.Ref, m.Depth)).ToArray());
+        Assert.Equal([(a, x, Sample.Kg(30m)), (a, y, Sample.Kg(30m))], forward.Edges.Select(e => (e.Parent, e.Child, e.Quantity)).ToArray());
+        Assert.Equal(BatchStatus.Active, forward.Members[0].Node.State.Status);
+        Assert.Equal(BatchStatus.Consumed, _logs[b].State!.Status);
+        Assert.Equal([Sample.Producer, Sample.Distributor], back.Producers);
+        Assert.Equal([Sample.Distributor], forward.Custodians);
+    }
+
+    /// <summary>30 kg of A (100) and all of B (20) become X and Y, pieces of another product, made by the distributor who held A and B.</summary>
+    private (BatchRef A, BatchRef B, BatchRef X, BatchRef Y) Transformation()
+    {
+        var (a, b) = (Sample.Lot("A"), Sample.Lot("B"));
+        var (x, y) = (new BatchRef(Sample.Honey, "X"), new BatchRef(Sample.Honey, "Y"));
+        Produce(a, 100m);
+        Produce(b, 20m);
+        foreach (var input in new[] { a, b })
+        {
+            _logs[input].Ship(Sample.Distributor);
+            _logs[input].Receive();
+        }
+
+        var c = new TransformBatches(
+            "transform-1", [new TransformInput(a, Sample.Kg(30m)), new TransformInput(b, null)], [new BatchPart(x, new Quantity(60m, "H87")), new BatchPart(y, new Quantity(40m, "H87"))],
+            Sample.Distributor, Sample.Warehouse, null);
+        var used = new[] { a, b }.Select((input, i) => BatchRules.UseInTransformation(_logs[input].State, BatchRules.InputOf(c, i), Sample.Now)).ToList();
+        _logs[a].Append(used[0]);
+        _logs[b].Append(used[1]);
+        var first = BatchRules.TransformOutput(c, used);
+        _logs[x] = new BatchLog(x);
+        _logs[x].Append(first);
+        _logs[y] = new BatchLog(y);
+        _logs[y].Append(BatchRules.TransformOutput(c, first, 1));
+        return (a, b, x, y);
+    }
+
     /// <summary>A (100 kg) split into B (40) and C (60), which are merged into D: two paths from D up to A.</summary>
     private (BatchRef A, BatchRef B, BatchRef C, BatchRef D) Diamond()
     {

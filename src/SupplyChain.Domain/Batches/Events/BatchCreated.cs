@@ -4,7 +4,7 @@ using SupplyChain.Domain.Measures;
 
 namespace SupplyChain.Domain.Batches.Events;
 
-/// <summary>The batch was made: produced, split off a parent, or merged from inputs.</summary>
+/// <summary>The batch was made: produced, split off a parent, merged from inputs, or transformed from inputs.</summary>
 [GenerateSerializer, Immutable]
 [Alias("SupplyChain.BatchCreated")]
 public sealed record BatchCreated(

@@ -18,6 +18,8 @@ namespace SupplyChain.Domain.Batches.Events;
 [JsonDerivedType(typeof(BatchRecalled), "recalled")]
 [JsonDerivedType(typeof(BatchHeld), "held")]
 [JsonDerivedType(typeof(HoldLifted), "hold_lifted")]
+[JsonDerivedType(typeof(BatchTransformed), "transformed")]
+[JsonDerivedType(typeof(TransformReverted), "transform_reverted")]
 public abstract record BatchEvent(
     [property: Id(0)] string EventId,
     [property: Id(1)] Gln Actor,
