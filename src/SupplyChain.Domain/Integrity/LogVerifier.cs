@@ -7,7 +7,9 @@ namespace SupplyChain.Domain.Integrity;
 /// <summary>
 /// Recomputes a batch log's hash chain from its stored rows: versions contiguous from 1, each previous hash the hash
 /// before it, each hash the SHA-256 of the previous hash and the stored text, each text an event of this batch at this
-/// version, and the head naming the last event. Reports the first row that breaks any of these.
+/// version, and the head naming a stored event (the last one, or one before it when the head is written every few
+/// events or a crash came between an event and its head: the events after it are checked as any other). A head that
+/// names an event the log does not hold means events were removed. Reports the first row that breaks any of these.
 /// </summary>
 public static class LogVerifier
 {
@@ -22,6 +24,7 @@ public static class LogVerifier
 
         var previous = "";
         var sound = 0L;
+        var hashes = new List<string> { "" };
         foreach (var link in links)
         {
             var expected = sound + 1;
@@ -57,6 +60,7 @@ public static class LogVerifier
 
             previous = link.Hash;
             sound = expected;
+            hashes.Add(link.Hash);
         }
 
         if (head is null)
@@ -65,9 +69,10 @@ public static class LogVerifier
         }
 
         var stateVersion = StateVersion(head.StateJson);
-        if (head.Version != sound || head.HeadHash != previous || stateVersion != (sound, previous))
+        var named = head.Version is > 0 && head.Version <= sound ? hashes[(int)head.Version] : null;
+        if (named is null || head.HeadHash != named || stateVersion != (head.Version, head.HeadHash))
         {
-            return Broken(sound, Math.Max(Math.Max(head.Version, sound), 1), ChainBreak.HeadDoesNotMatch,
+            return Broken(sound, named is null ? Math.Max(Math.Max(head.Version, sound), 1) : head.Version, ChainBreak.HeadDoesNotMatch,
                 $"head does not match: the head names version {head.Version} with hash {Short(head.HeadHash)}"
                 + stateVersion switch
                 {

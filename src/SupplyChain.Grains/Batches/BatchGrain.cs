@@ -37,11 +37,37 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     // A trail only grows: once too long for the head row, it is no longer written out on every append.
     private bool _trailOutgrewHead;
 
+    // The client event ids stored on this batch, read with the first write or replay of an activation.
+    private Dictionary<string, (long Version, string Fingerprint)>? _ids;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
-        (_state, _trail) = await log.ReadHeadAsync(_ref, cancellationToken) is { } head ? head : (null, null);
+        await LoadAsync(cancellationToken);
     }
+
+    /// <summary>Reads the head row, then applies any events stored after it (a head written every few events, or cut short by a crash) and writes the head again.</summary>
+    private async Task LoadAsync(CancellationToken ct = default)
+    {
+        (_state, _trail) = await log.ReadHeadAsync(_ref, ct) is { } head ? head : (null, null);
+        _ids = null;
+        var after = await log.ReadEventsAsync(_ref, (_state?.Version ?? 0) + 1, int.MaxValue, ct);
+        if (after.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var stored in after)
+        {
+            _trail = _state is null || _trail is { } known && known.Version + 1 == stored.Recorded.Version ? BatchTrail.Apply(_trail, stored.Recorded) : null;
+            _state = BatchState.Apply(_state, stored.Recorded);
+        }
+
+        await log.WriteHeadAsync(_ref, _state!, _trail is null ? null : BatchLogStore.TrailText(_trail), ct);
+    }
+
+    private async Task<Dictionary<string, (long Version, string Fingerprint)>> IdsAsync() =>
+        _ids ??= _state is null ? new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal) : await log.ReadEventIdsAsync(_ref);
 
     public Task<BatchState?> GetAsync() => Task.FromResult(_state);
 
@@ -342,35 +368,47 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     private async Task<BatchReply> AppendAsync(BatchEvent decided, string fingerprint, DateTimeOffset now)
     {
+        // An event id is used once per batch: a retry replays, other content is refused.
+        if (await ReplayAsync(decided.EventId, fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+
         var version = (_state?.Version ?? 0) + 1;
         var (recorded, canonical) = EventHash.Record(_ref, version, _state?.HeadHash ?? "", now, decided);
         var next = BatchState.Apply(_state, recorded);
         var nextTrail = _state is null || _trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(_trail, recorded) : null;
-        var trailText = nextTrail is null || _trailOutgrewHead ? null : BatchLogStore.TrailText(nextTrail);
-        if (!await log.TryAppendAsync(_ref, [new StoredEvent(recorded, canonical, fingerprint)], next, trailText))
+        if (!await log.TryAppendAsync(_ref, new StoredEvent(recorded, canonical, fingerprint)))
         {
+            // Another activation wrote this version: take what is stored, replay if it was this very event, else let the caller retry.
+            await LoadAsync();
             if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
             {
                 return replay;
             }
 
-            // Another activation wrote this batch: take what is stored and let the caller retry.
-            _state = await log.ReadStateAsync(_ref);
-            _trail = null;
             throw new Orleans.Storage.InconsistentStateException($"batch {_ref} changed while this event was being stored; retry");
         }
 
+        // Stored: the insert above is the commit. The head row follows (a crash before it is caught up on activation).
         HandoffMetrics.Record(_state, decided);
         _state = next;
         _trail = nextTrail;
-        _trailOutgrewHead |= nextTrail is not null && trailText is null;
+        (await IdsAsync())[decided.EventId] = (version, fingerprint);
+        if (version == 1 || version % log.HeadEvery == 0)
+        {
+            var trailText = nextTrail is null || _trailOutgrewHead ? null : BatchLogStore.TrailText(nextTrail);
+            _trailOutgrewHead |= nextTrail is not null && trailText is null;
+            await log.WriteHeadAsync(_ref, next, trailText);
+        }
+
         var related = await ApplyEffectsAsync(recorded);
         return new BatchReply(recorded, false, _state, related);
     }
 
     private async Task<BatchReply?> ReplayAsync(string eventId, string fingerprint)
     {
-        if (await log.FindEventIdAsync(_ref, eventId) is not { } found)
+        if (!(await IdsAsync()).TryGetValue(eventId, out var found))
         {
             return null;
         }
@@ -380,7 +418,6 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             throw DomainException.Exists($"event_id '{eventId}' was already used on batch {_ref} (version {found.Version}) for other content");
         }
 
-        _state ??= await log.ReadStateAsync(_ref);
         var stored = await log.ReadEventsAsync(_ref, found.Version, 1);
         var recorded = stored[0].Recorded;
         var related = await ApplyEffectsAsync(recorded);

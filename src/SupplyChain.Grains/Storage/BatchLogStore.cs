@@ -14,10 +14,12 @@ namespace SupplyChain.Grains.Storage;
 public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
 
 /// <summary>
-/// The append-only batch log in Azure Tables: a partition per batch, a row per event ("e" + version),
-/// a row per client event id ("i" + id) and a head row ("h") with the state after the last event.
-/// An append inserts rows and replaces the head in one entity-group transaction, so its cost does not
-/// grow with the history, and an insert that collides tells a retry or a second writer apart.
+/// The append-only batch log in Azure Tables: a partition per batch, a row per event ("e" + version) carrying its
+/// client event id and content fingerprint, and a head row ("h") with the state (and trail) after an event.
+/// An append is one insert of the event's row: that insert is the commit, and a second writer collides on the version.
+/// The head row is then replaced (after every event by default, see <see cref="StorageOptions.HeadEvery"/>); a head
+/// behind the log is caught up from the rows after it. Logs written before event rows carried fingerprints also have
+/// a row per event id ("i" + id); they are still read.
 /// </summary>
 public sealed class BatchLogStore(Tables tables)
 {
@@ -44,36 +46,43 @@ public sealed class BatchLogStore(Tables tables)
         return (state, trail?.Version == state.Version ? trail : null);
     }
 
-    /// <summary>Stores events and the state after them; false when a row already existed (nothing is written then).</summary>
     /// <summary>The trail's text for the head row, or null when it is too long to keep there.</summary>
     public static string? TrailText(BatchTrail trail) =>
         JsonSerializer.Serialize(trail, EventHash.Canonical) is { Length: <= MaxTrailInHead } json ? json : null;
 
-    public async Task<bool> TryAppendAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText = null, CancellationToken ct = default)
+    /// <summary>How often the head row is rewritten.</summary>
+    public int HeadEvery => tables.HeadEvery;
+
+    /// <summary>Stores one event: a single insert of its row. False when that version is stored already (nothing is written then).</summary>
+    public async Task<bool> TryAppendAsync(BatchRef batch, StoredEvent stored, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var partition = Partition(batch);
-        var actions = new List<TableTransactionAction>(events.Count * 2 + 1);
-        foreach (var stored in events)
+        var e = stored.Recorded;
+        var row = new TableEntity(Partition(batch), EventRow(e.Version))
         {
-            var e = stored.Recorded;
-            var row = new TableEntity(partition, EventRow(e.Version))
-            {
-                ["EventId"] = e.Event.EventId,
-                ["Hash"] = e.Hash,
-                ["PreviousHash"] = e.PreviousHash,
-                ["RecordedAt"] = e.RecordedAt,
-            };
-            ChunkedText.Write(row, "Json", stored.CanonicalJson);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, IdRow(e.Event.EventId))
-            {
-                ["Version"] = e.Version,
-                ["Fingerprint"] = stored.Fingerprint,
-            }));
+            ["EventId"] = e.Event.EventId,
+            ["Fingerprint"] = stored.Fingerprint,
+            ["Hash"] = e.Hash,
+            ["PreviousHash"] = e.PreviousHash,
+            ["RecordedAt"] = e.RecordedAt,
+        };
+        ChunkedText.Write(row, "Json", stored.CanonicalJson);
+        try
+        {
+            await table.AddEntityAsync(row, ct);
+            return true;
         }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
 
-        var head = new TableEntity(partition, Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
+    /// <summary>Replaces the head row with the state after an event, and the trail when it is short enough to keep there.</summary>
+    public async Task WriteHeadAsync(BatchRef batch, BatchState state, string? trailText, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
         ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
         if (trailText is not null)
         {
@@ -81,26 +90,54 @@ public sealed class BatchLogStore(Tables tables)
             head["Trail0"] = trailText;
         }
 
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, head));
-        try
+        await table.UpsertEntityAsync(head, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Every client event id of the batch with its version and content fingerprint: one query over its rows.</summary>
+    public async Task<Dictionary<string, (long Version, string Fingerprint)>> ReadEventIdsAsync(BatchRef batch, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey lt {"j"}");
+        var ids = new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal);
+        var olderFingerprints = new Dictionary<long, string>();
+        var select = new[] { "RowKey", "EventId", "Fingerprint", "Version" };
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select, cancellationToken: ct))
         {
-            await table.SubmitTransactionAsync(actions, ct);
-            return true;
+            if (row.RowKey.StartsWith('e') && row.GetString("EventId") is { } id)
+            {
+                ids[id] = (long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), row.GetString("Fingerprint") ?? "");
+            }
+            else if (row.RowKey.StartsWith('i') && row.GetInt64("Version") is { } version)
+            {
+                olderFingerprints[version] = row.GetString("Fingerprint") ?? "";
+            }
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+
+        foreach (var (id, (version, fingerprint)) in ids.Where(x => x.Value.Fingerprint.Length == 0).ToList())
         {
-            return false;
+            ids[id] = (version, olderFingerprints.GetValueOrDefault(version, ""));
         }
+
+        return ids;
     }
 
     /// <summary>The version and content fingerprint stored under a client event id, if any.</summary>
     public async Task<(long Version, string Fingerprint)?> FindEventIdAsync(BatchRef batch, string eventId, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), IdRow(eventId), cancellationToken: ct);
-        return row.HasValue && row.Value is { } found
-            ? (found.GetInt64("Version") ?? 0, found.GetString("Fingerprint") ?? "")
-            : null;
+        var older = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), IdRow(eventId), cancellationToken: ct);
+        if (older.HasValue && older.Value is { } found)
+        {
+            return (found.GetInt64("Version") ?? 0, found.GetString("Fingerprint") ?? "");
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey lt {"f"} and EventId eq {eventId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: new[] { "RowKey", "Fingerprint" }, cancellationToken: ct))
+        {
+            return (long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), row.GetString("Fingerprint") ?? "");
+        }
+
+        return null;
     }
 
     /// <summary>Events from a version on, in order, at most <paramref name="max"/>.</summary>

@@ -9,6 +9,9 @@ public sealed class Tables(IOptions<StorageOptions> options)
     private readonly TableServiceClient _service = StorageOptions.Client(options.Value.ConnectionString);
     private readonly Dictionary<string, Lazy<Task<TableClient>>> _tables = [];
 
+    /// <summary>How often the batch log's head row is rewritten (see <see cref="StorageOptions.HeadEvery"/>).</summary>
+    public int HeadEvery { get; } = Math.Max(1, options.Value.HeadEvery);
+
     /// <summary>The table that holds one partition per batch: head row, event rows, event-id rows.</summary>
     public Task<TableClient> BatchLogAsync() => GetAsync("batchlog");
 

@@ -126,5 +126,22 @@ public sealed class LogVerifierTests
         Assert.Equal((3L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, null)));
     }
 
+    [Fact]
+    public void A_head_behind_the_log_verifies_when_it_names_a_stored_event_and_the_events_after_it_chain()
+    {
+        // The head as it was after version 2: written every few events, or a crash came before the head of version 3.
+        var links = Links(_log);
+        var state2 = BatchState.Apply(BatchState.Apply(null, _log.Events[0]), _log.Events[1]);
+        var head2 = new StoredHead(2, _log.Events[1].Hash, JsonSerializer.Serialize(state2, EventHash.Canonical));
+
+        var behind = Verify(links, head2);
+        Assert.True(behind.Ok, behind.Reason);
+        Assert.Equal((3L, 2L), (behind.EventsChecked, behind.HeadVersion));
+
+        // The head must still name the event stored at its version, and its own state must agree.
+        Assert.Equal((2L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, head2 with { HeadHash = _log.Events[2].Hash })));
+        Assert.Equal((2L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(links, head2 with { StateJson = head2.StateJson!.Replace("\"version\":2", "\"version\":1", StringComparison.Ordinal) })));
+    }
+
     private static (long?, ChainBreak?) Outcome(LogVerification v) => (v.FirstBadVersion, v.Break);
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using SupplyChain.Domain;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Grains.Storage;
+using SupplyChain.Grains.Tests.Fixture;
+
+namespace SupplyChain.Grains.Tests.Batches;
+
+/// <summary>
+/// An append is one insert of the event's row; the head row follows. A head left behind (written every few events, or
+/// a crash between the two writes) is caught up from the events after it when the batch is next activated.
+/// </summary>
+[Collection(GrainsCollection.Name)]
+public sealed class HeadRowTests(ClusterFixture fixture)
+{
+    private BatchLogStore Store => new(new Tables(Options.Create(new StorageOptions { ConnectionString = fixture.Azurite.ConnectionString })));
+
+    [Fact]
+    public async Task A_head_behind_the_log_is_caught_up_and_rewritten_and_event_ids_after_it_still_replay()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        var batch = await supply.ProduceAsync(60m);
+        var grain = supply.Batch(batch);
+        var first = await grain.RecordCheckpointAsync(supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 10m, "%")));
+        var secondCommand = supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 9m, "%"));
+        var second = await grain.RecordCheckpointAsync(secondCommand);
+        Assert.Equal(3L, second.Batch.Version);
+
+        // Put the head back at version 2, as a crash between an event and its head would leave it, and forget the grain.
+        await Store.WriteHeadAsync(batch, first.Batch, null);
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        var state = await grain.GetAsync();
+        Assert.NotNull(state);
+        Assert.Equal((3L, second.Batch.HeadHash), (state.Version, state.HeadHash));
+        var head = await Store.ReadHeadAsync(batch);
+        Assert.Equal(3L, head!.Value.State.Version);
+
+        // The event after the old head replays by its id; its id with other content is refused; the next event follows it.
+        var replay = await grain.RecordCheckpointAsync(secondCommand);
+        Assert.True(replay.Replayed);
+        Assert.Equal(3L, replay.Event.Version);
+        await Refusals.ExpectAsync(Refusal.AlreadyExists, () => grain.RecordCheckpointAsync(secondCommand with { Step = "packing" }), secondCommand.EventId);
+        var next = await grain.ShipAsync(supply.Ship(batch, supply.Producer, supply.Distributor));
+        Assert.Equal((4L, second.Batch.HeadHash), (next.Event.Version, next.Event.PreviousHash));
+        Assert.Equal(4L, (await Store.ReadHeadAsync(batch))!.Value.State.Version);
+    }
+
+    [Fact]
+    public async Task A_log_with_no_head_row_yet_is_read_from_its_events()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        var batch = await supply.ProduceAsync(25m);
+        var grain = supply.Batch(batch);
+        var created = await grain.GetAsync();
+
+        // A crash right after the creation's row was inserted leaves no head row at all.
+        var table = new Azure.Data.Tables.TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(new StorageOptions().TablePrefix + "batchlog");
+        await table.DeleteEntityAsync(BatchLogStore.Partition(batch), "h");
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        var state = await grain.GetAsync();
+        Assert.NotNull(state);
+        Assert.Equal((1L, created!.HeadHash, Supply.Kg(25m)), (state.Version, state.HeadHash, state.Quantity));
+        Assert.NotNull(await Store.ReadHeadAsync(batch));
+    }
+}
