@@ -24,6 +24,7 @@ builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSingleton<EpcisImporter>();
 builder.Services.AddSingleton<AlertStreams>();
 builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorMapping>());
+builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.MaxReceiveMessageSize = SupplyChain.Domain.Bounds.MessageBytes);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 

@@ -10,9 +10,6 @@ namespace SupplyChain.Domain.Batches;
 /// <summary>Decides the event a command makes, or refuses it with the rule it breaks.</summary>
 public static class BatchRules
 {
-    public const int MaxSplitParts = 100;
-    public const int MaxMergeInputs = 100;
-
     /// <summary>How far ahead of the server's clock an event time may be.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -140,10 +137,7 @@ public static class BatchRules
             throw DomainException.Invalid("parts", "a split needs at least one part");
         }
 
-        if (c.Parts.Count > MaxSplitParts)
-        {
-            throw DomainException.Invalid("parts", $"has {c.Parts.Count} parts, at most {MaxSplitParts} are allowed");
-        }
+        Bounds.Count(c.Parts.Count, Bounds.PartsPerSplit, "parts", "parts");
 
         var total = Quantity.Zero(batch.Quantity.Unit);
         var lots = new HashSet<string>();
@@ -195,10 +189,7 @@ public static class BatchRules
             throw DomainException.Invalid("inputs", "a merge needs at least two batches");
         }
 
-        if (c.Inputs.Count > MaxMergeInputs)
-        {
-            throw DomainException.Invalid("inputs", $"has {c.Inputs.Count} batches, at most {MaxMergeInputs} are allowed");
-        }
+        Bounds.Count(c.Inputs.Count, Bounds.InputsPerMerge, "inputs", "batches");
 
         if (c.Inputs.Distinct().Count() != c.Inputs.Count)
         {
@@ -275,7 +266,7 @@ public static class BatchRules
             throw DomainException.Precondition($"batch {c.Batch} is already {batch.HoldReason}");
         }
 
-        return new BatchRecalled(c.EventId, c.Auditor, c.Auditor, now, c.RecallId, c.Root, Text.Required(c.Reason, "reason", 500));
+        return new BatchRecalled(c.EventId, c.Auditor, c.Auditor, now, c.RecallId, c.Root, Text.Required(c.Reason, "reason", Bounds.RecallReasonLength));
     }
 
     /// <summary>

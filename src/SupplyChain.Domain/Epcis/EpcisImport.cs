@@ -25,9 +25,6 @@ namespace SupplyChain.Domain.Epcis;
 /// </remarks>
 public static partial class EpcisImport
 {
-    /// <summary>The most events one document may hold.</summary>
-    public const int MaxEvents = 10_000;
-
     /// <summary>Reads a whole document, or refuses it with a <see cref="DomainException"/> of kind InvalidArgument.</summary>
     public static EpcisCapture Parse(string json)
     {
@@ -83,10 +80,7 @@ public static partial class EpcisImport
             Time(document, "creationDate", "creationDate", required: true);
             var body = document["epcisBody"] as JsonObject ?? throw DomainException.Invalid("epcisBody", "is required: an object holding the eventList");
             var list = body["eventList"] as JsonArray ?? throw DomainException.Invalid("epcisBody.eventList", "is required: an array of events");
-            if (list.Count > MaxEvents)
-            {
-                throw DomainException.Invalid("epcisBody.eventList", $"has {list.Count} events, at most {MaxEvents} are allowed in one document");
-            }
+            Bounds.Count(list.Count, Bounds.EventsPerImport, "epcisBody.eventList", "events");
 
             for (var i = 0; i < list.Count; i++)
             {
