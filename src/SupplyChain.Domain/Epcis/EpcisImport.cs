@@ -37,6 +37,11 @@ public static partial class EpcisImport
         {
             throw DomainException.Invalid("document", $"is not JSON: {e.Message}");
         }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate has no UTF-8 form (gRPC never delivers one; a caller holding a string may).
+            throw DomainException.Invalid("document", "is not valid Unicode text");
+        }
 
         if (root is not JsonObject document)
         {

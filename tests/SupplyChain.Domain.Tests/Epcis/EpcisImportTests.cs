@@ -171,6 +171,15 @@ public sealed class EpcisImportTests
         Assert.Equal("eventList[2]: ObjectEvent without epcList or quantityList", refused.Message);
     }
 
+    [Fact]
+    public void Text_with_a_lone_surrogate_is_refused_as_not_Unicode()
+    {
+        // Found by the fuzz run: the JSON reader threw an ArgumentException, not a refusal.
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse("{\"type\": \"EPCIS\ud800\"}"));
+
+        Assert.Equal("document: is not valid Unicode text", refused.Message);
+    }
+
     [Theory]
     [InlineData("""not json""", "document: is not JSON")]
     [InlineData("""[1, 2]""", "document: is not a JSON object")]
