@@ -197,6 +197,12 @@ public static partial class EpcisImport
                 return;
             }
 
+            // Each lot of an event becomes one command under the event's id: a lot named twice would be two commands with one id.
+            if (lots.GroupBy(l => l.Batch).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw DomainException.Invalid(at, $"ObjectEvent names lot {twice.Key} {twice.Count()} times: name each lot once");
+            }
+
             var checkpoints = Checkpoints(e, facts, lots, readings, certificate);
             if (action == "ADD")
             {

@@ -172,6 +172,20 @@ public sealed class EpcisImportTests
     }
 
     [Fact]
+    public void An_object_event_that_names_a_lot_twice_is_refused_with_its_index()
+    {
+        // Found by the fuzz run: each lot became a command with the event's id, so one batch got two commands with one id.
+        var twice = """
+            {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "eventTime": "2025-06-01T07:00:00+07:00", "eventTimeZoneOffset": "+07:00",
+             "epcList": ["https://id.gs1.org/01/08930000000019/10/L1"], "quantityList": [{"epcClass": "https://id.gs1.org/01/08930000000019/10/L1"}]}
+            """;
+
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, twice)));
+
+        Assert.Equal($"eventList[1]: ObjectEvent names lot {Sample.Lot("L1")} 2 times: name each lot once", refused.Message);
+    }
+
+    [Fact]
     public void Text_with_a_lone_surrogate_is_refused_as_not_Unicode()
     {
         // Found by the fuzz run: the JSON reader threw an ArgumentException, not a refusal.
