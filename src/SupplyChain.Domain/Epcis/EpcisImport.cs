@@ -67,6 +67,9 @@ public static partial class EpcisImport
         private readonly List<ImportNote> _notes = new();
         private readonly List<string> _ourPrefixes = new();
 
+        // Our event id of each event read, with its index: an event sent twice would be two commands with one id.
+        private readonly Dictionary<string, int> _eventIds = new(StringComparer.Ordinal);
+
         public EpcisCapture Read()
         {
             ReadContext();
@@ -156,6 +159,13 @@ public static partial class EpcisImport
                 index, OurEventId(epcisId ?? e.ToJsonString()), epcisId, eventTime,
                 CbvWord(OptionalString(e, "bizStep", at + ".bizStep"), at + ".bizStep", "BizStep-", "urn:epcglobal:cbv:bizstep:") ?? "",
                 Place(e, "readPoint", at), Place(e, "bizLocation", at));
+            if (!_eventIds.TryAdd(facts.EventId, index))
+            {
+                throw epcisId is null
+                    ? DomainException.Invalid(at, $"is the same event as eventList[{_eventIds[facts.EventId]}]: send each event once")
+                    : DomainException.Invalid(at + ".eventID", $"'{epcisId}' is also the id of eventList[{_eventIds[facts.EventId]}]: send each event once");
+            }
+
             if (type == "ObjectEvent")
             {
                 ReadObjectEvent(e, at, facts);

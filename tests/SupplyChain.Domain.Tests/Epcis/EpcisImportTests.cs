@@ -166,7 +166,7 @@ public sealed class EpcisImportTests
     {
         var bare = """{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00"}""";
 
-        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping, bare)));
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping.Replace("/21/S1", "/21/S2", StringComparison.Ordinal), bare)));
 
         Assert.Equal("eventList[2]: ObjectEvent without epcList or quantityList", refused.Message);
     }
@@ -183,6 +183,19 @@ public sealed class EpcisImportTests
         var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, twice)));
 
         Assert.Equal($"eventList[1]: ObjectEvent names lot {Sample.Lot("L1")} 2 times: name each lot once", refused.Message);
+    }
+
+    [Fact]
+    public void An_event_sent_twice_is_refused_with_its_index()
+    {
+        // Found by the fuzz run: both copies became commands with one id on one batch.
+        var identified = Shipping.Replace("\"action\"", "\"eventID\": \"urn:uuid:8b491736-58df-8fd0-b49d-8422c67557f2\", \"action\"", StringComparison.Ordinal);
+
+        var sameId = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(identified, identified)));
+        var sameContent = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping)));
+
+        Assert.Equal("eventList[1].eventID: 'urn:uuid:8b491736-58df-8fd0-b49d-8422c67557f2' is also the id of eventList[0]: send each event once", sameId.Message);
+        Assert.Equal("eventList[1]: is the same event as eventList[0]: send each event once", sameContent.Message);
     }
 
     [Fact]
