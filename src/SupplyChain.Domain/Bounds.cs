@@ -51,7 +51,10 @@ public static class Bounds
     /// <summary>Free text: names, a receipt's condition, a rejection's reason.</summary>
     public const int TextLength = 200;
 
-    /// <summary>Short words: a checkpoint's step, a certificate reference, a category, a stage name.</summary>
+    /// <summary>A lab certificate or inspection report reference, which may be a URI.</summary>
+    public const int CertificateReferenceLength = 200;
+
+    /// <summary>Short words: a checkpoint's step, a category, a stage name.</summary>
     public const int WordLength = 64;
 
     /// <summary>Province, district and commune names.</summary>

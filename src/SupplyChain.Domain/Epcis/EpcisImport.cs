@@ -472,7 +472,7 @@ public static partial class EpcisImport
             }
 
             var issuer = Extension(e, "certificateIssuer") is { } party ? EpcisIdentifier.ParseLocation(party, at + ".certificateIssuer").Gln : null;
-            return new Certificate(issuer, reference ?? uris[0]);
+            return new Certificate(issuer, Text.Required(reference ?? uris[0], at + ".certificationInfo", Bounds.CertificateReferenceLength));
         }
 
         /// <summary>The party of a source or destination list: possessing party first, then owning party, then location.</summary>

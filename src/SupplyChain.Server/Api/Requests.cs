@@ -72,7 +72,7 @@ public static class Requests
             _ => throw DomainException.Invalid("kind", "must be PRODUCTION, ENVIRONMENTAL or FOOD_SAFETY"),
         };
         Certificate? certificate = r.Certificate is { } c && (c.Reference.Length > 0 || c.IssuerGln.Length > 0)
-            ? new Certificate(Gln.ParseOptional(c.IssuerGln, "certificate.issuer_gln"), Text.Required(c.Reference, "certificate.reference", Bounds.WordLength))
+            ? new Certificate(Gln.ParseOptional(c.IssuerGln, "certificate.issuer_gln"), Text.Required(c.Reference, "certificate.reference", Bounds.CertificateReferenceLength))
             : null;
         return new RecordCheckpoint(
             EventId.Parse(r.EventId),

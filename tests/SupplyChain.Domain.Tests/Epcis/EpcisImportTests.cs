@@ -199,6 +199,19 @@ public sealed class EpcisImportTests
     }
 
     [Fact]
+    public void A_certificate_reference_is_bounded_as_through_the_API()
+    {
+        string Inspection(int length) => $$"""
+            {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "eventTime": "2025-06-01T07:00:00+07:00", "eventTimeZoneOffset": "+07:00",
+             "epcList": ["https://id.gs1.org/01/08930000000019/10/L1"], "certificationInfo": "https://lab.example/{{new string('r', length - 20)}}"}
+            """;
+
+        Assert.Equal(200, Assert.IsType<ImportedCheckpoint>(EpcisImport.Parse(Document(Inspection(200))).Events[0]).Certificate!.Reference.Length);
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Inspection(201))));
+        Assert.Equal("eventList[0].certificationInfo: has 201 characters, at most 200 are allowed", refused.Message);
+    }
+
+    [Fact]
     public void Text_with_a_lone_surrogate_is_refused_as_not_Unicode()
     {
         // Found by the fuzz run: the JSON reader threw an ArgumentException, not a refusal.
