@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Integrity;
 using SupplyChain.Domain.Measures;
@@ -342,6 +343,19 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
         if (!up.Contains(batch) || !down.Contains(batch) || state.Parents.Any(p => !up.Contains(p)) || state.Children.Any(c => !down.Contains(c)))
         {
             throw new InvariantBroken($"the trace of {batch} misses the batch, a parent or a child: back {string.Join(", ", up)}; forward {string.Join(", ", down)}");
+        }
+
+        // The spreadsheet of both ways, as the API writes it: a header and one row per event in the window.
+        var logs = up.Union(down).Select(b => (b, _world.Logs[b].Events)).ToList();
+        var names = Cast.Products.ToDictionary(p => p.Key, p => p.Value.Name);
+        DateTimeOffset? from = noise.Chance(0.5) ? _world.Now.AddHours(-noise.Below(48)) : null;
+        DateTimeOffset? to = noise.Chance(0.5) ? _world.Now.AddHours(noise.Between(-48, 1)) : null;
+        var csv = TraceabilityCsv.Write(logs, names, from, to);
+        var rows = TraceabilityCsv.Records(logs, names, from, to).Count;
+        var written = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length;
+        if (written < rows + 1)
+        {
+            throw new InvariantBroken($"the spreadsheet of {batch} has {written} lines for {rows} records and a header");
         }
     }
 
