@@ -54,7 +54,7 @@ public static class Bounds
     /// <summary>A lab certificate or inspection report reference, which may be a URI.</summary>
     public const int CertificateReferenceLength = 200;
 
-    /// <summary>Short words: a checkpoint's step, a category, a stage name.</summary>
+    /// <summary>Short words: a checkpoint's step, a category, an OCOP certificate number, a stage name.</summary>
     public const int WordLength = 64;
 
     /// <summary>Province, district and commune names.</summary>
