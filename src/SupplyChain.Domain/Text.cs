@@ -3,7 +3,7 @@ namespace SupplyChain.Domain;
 /// <summary>Free text fields: trimmed, bounded, no control characters.</summary>
 public static class Text
 {
-    public static string Required(string? text, string field, int maxLength = 200)
+    public static string Required(string? text, string field, int maxLength = Bounds.TextLength)
     {
         var value = Optional(text, field, maxLength);
         if (value.Length == 0)
@@ -14,7 +14,7 @@ public static class Text
         return value;
     }
 
-    public static string Optional(string? text, string field, int maxLength = 200)
+    public static string Optional(string? text, string field, int maxLength = Bounds.TextLength)
     {
         var value = (text ?? "").Trim();
         if (value.Length > maxLength)

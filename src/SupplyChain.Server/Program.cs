@@ -44,6 +44,7 @@ builder.Services.AddGrpc(grpc =>
     grpc.Interceptors.Add<ErrorMapping>();
     grpc.Interceptors.Add<Access>();
 });
+builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.MaxReceiveMessageSize = SupplyChain.Domain.Bounds.MessageBytes);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 

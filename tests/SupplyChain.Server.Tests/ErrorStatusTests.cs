@@ -52,6 +52,20 @@ public sealed class ErrorStatusTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_over_4_MiB_is_resource_exhausted_and_one_under_it_is_read_and_judged()
+    {
+        RegisterParticipantRequest Named(int length) =>
+            new() { Gln = Ids.Gln(), Name = new string('n', length), Roles = { Role.Distributor } };
+
+        var over = await Assert.ThrowsAsync<RpcException>(() => fixture.Participants.RegisterParticipantAsync(Named(4 * 1024 * 1024 + 1)).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, over.StatusCode);
+
+        var under = await Assert.ThrowsAsync<RpcException>(() => fixture.Participants.RegisterParticipantAsync(Named(3 * 1024 * 1024)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, under.StatusCode);
+        Assert.Equal("name: has 3145728 characters, at most 200 are allowed", under.Status.Detail);
+    }
+
+    [Fact]
     public async Task Unknown_references_and_broken_rules_get_their_own_status()
     {
         var world = await new World(fixture).RegisterAsync();

@@ -10,14 +10,6 @@ namespace SupplyChain.Domain.Batches;
 /// <summary>Decides the event a command makes, or refuses it with the rule it breaks.</summary>
 public static class BatchRules
 {
-    public const int MaxSplitParts = 100;
-    public const int MaxMergeInputs = 100;
-    public const int MaxTransformInputs = 100;
-    public const int MaxTransformOutputs = 100;
-
-    /// <summary>The longest reason a hold or its lifting may give.</summary>
-    public const int MaxHoldReason = 500;
-
     /// <summary>How far ahead of the server's clock an event time may be.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -145,10 +137,7 @@ public static class BatchRules
             throw DomainException.Invalid("parts", "a split needs at least one part");
         }
 
-        if (c.Parts.Count > MaxSplitParts)
-        {
-            throw DomainException.Invalid("parts", $"has {c.Parts.Count} parts, at most {MaxSplitParts} are allowed");
-        }
+        Bounds.Count(c.Parts.Count, Bounds.PartsPerSplit, "parts", "parts");
 
         var total = Quantity.Zero(batch.Quantity.Unit);
         var lots = new HashSet<string>();
@@ -200,10 +189,7 @@ public static class BatchRules
             throw DomainException.Invalid("inputs", "a merge needs at least two batches");
         }
 
-        if (c.Inputs.Count > MaxMergeInputs)
-        {
-            throw DomainException.Invalid("inputs", $"has {c.Inputs.Count} batches, at most {MaxMergeInputs} are allowed");
-        }
+        Bounds.Count(c.Inputs.Count, Bounds.InputsPerMerge, "inputs", "batches");
 
         if (c.Inputs.Distinct().Count() != c.Inputs.Count)
         {
@@ -274,9 +260,9 @@ public static class BatchRules
             throw DomainException.Invalid("inputs", "a transformation needs at least one input batch");
         }
 
-        if (c.Inputs.Count > MaxTransformInputs)
+        if (c.Inputs.Count > Bounds.InputsPerTransform)
         {
-            throw DomainException.Invalid("inputs", $"has {c.Inputs.Count} batches, at most {MaxTransformInputs} are allowed");
+            throw DomainException.Invalid("inputs", $"has {c.Inputs.Count} batches, at most {Bounds.InputsPerTransform} are allowed");
         }
 
         if (c.Outputs.Count == 0)
@@ -284,9 +270,9 @@ public static class BatchRules
             throw DomainException.Invalid("outputs", "a transformation needs at least one output batch");
         }
 
-        if (c.Outputs.Count > MaxTransformOutputs)
+        if (c.Outputs.Count > Bounds.OutputsPerTransform)
         {
-            throw DomainException.Invalid("outputs", $"has {c.Outputs.Count} batches, at most {MaxTransformOutputs} are allowed");
+            throw DomainException.Invalid("outputs", $"has {c.Outputs.Count} batches, at most {Bounds.OutputsPerTransform} are allowed");
         }
 
         var inputs = new HashSet<BatchRef>();
@@ -415,7 +401,7 @@ public static class BatchRules
             throw DomainException.Precondition($"batch {c.Batch} is already {batch.HoldReason}");
         }
 
-        return new BatchRecalled(c.EventId, c.Auditor, c.Auditor, now, c.RecallId, c.Root, Text.Required(c.Reason, "reason", 500));
+        return new BatchRecalled(c.EventId, c.Auditor, c.Auditor, now, c.RecallId, c.Root, Text.Required(c.Reason, "reason", Bounds.RecallReasonLength));
     }
 
     /// <summary>
@@ -427,7 +413,7 @@ public static class BatchRules
     {
         var batch = Existing(state, c.Batch);
         RequireAuditor(auditor, c, "place holds on batches");
-        var reason = Text.Required(c.Reason, "reason", MaxHoldReason);
+        var reason = Text.Required(c.Reason, "reason", Bounds.HoldReasonLength);
         var why = batch.Status switch
         {
             BatchStatus.Active => null,
@@ -452,7 +438,7 @@ public static class BatchRules
     {
         var batch = Existing(state, c.Batch);
         RequireAuditor(auditor, c, "lift holds on batches");
-        var reason = Text.Required(c.Reason, "reason", MaxHoldReason);
+        var reason = Text.Required(c.Reason, "reason", Bounds.HoldReasonLength);
         if (batch.Status != BatchStatus.OnHold)
         {
             throw DomainException.Precondition($"batch {c.Batch} is not on hold (it is {Words(batch.Status)}): there is no hold to lift");

@@ -6,8 +6,6 @@ namespace SupplyChain.Domain.Batches;
 /// <summary>Judges readings against the product's specification and the chain stage's limits.</summary>
 public static class CheckpointRules
 {
-    public const int MaxMeasurements = 50;
-
     /// <summary>Each reading against each limit of its type; the verdict fails when any is out of range.</summary>
     public static (IReadOnlyList<MeasurementResult> Results, Verdict Verdict) Judge(
         IReadOnlyList<Measurement> measurements, IReadOnlyList<Limit> productLimits, Stage? stage)
@@ -57,10 +55,7 @@ public static class CheckpointRules
             throw DomainException.Invalid("measurements", "a checkpoint needs at least one measurement");
         }
 
-        if (measurements.Count > MaxMeasurements)
-        {
-            throw DomainException.Invalid("measurements", $"has {measurements.Count} readings, at most {MaxMeasurements} are allowed");
-        }
+        Bounds.Count(measurements.Count, Bounds.MeasurementsPerCheckpoint, "measurements", "readings");
 
         var twice = measurements.GroupBy(m => m.Type).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)

@@ -21,9 +21,6 @@ public sealed record ChainDefinition(
     [property: Id(2)] IReadOnlyList<Stage> Stages,
     [property: Id(3)] int MaxTransitHours)
 {
-    public const int MaxStages = 20;
-    public const int MaxParticipantsPerStage = 200;
-
     /// <summary>The stage a custodian's custody puts a batch at, or null when it is off the chain.</summary>
     public Stage? StageOf(Gln custodian) => Stages.FirstOrDefault(s => s.Participants.Contains(custodian));
 
@@ -35,9 +32,9 @@ public sealed record ChainDefinition(
             throw DomainException.Invalid(field, "is required");
         }
 
-        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        if (id.Length > Bounds.ChainIdLength || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
-            throw DomainException.Invalid(field, $"'{id}' must be 1 to 64 of a-z, 0-9 and '-'");
+            throw DomainException.Invalid(field, $"'{id}' must be 1 to {Bounds.ChainIdLength} of a-z, 0-9 and '-'");
         }
 
         return id;
@@ -50,10 +47,7 @@ public sealed record ChainDefinition(
             throw DomainException.Invalid("stages", "a chain needs at least one stage");
         }
 
-        if (stages.Count > MaxStages)
-        {
-            throw DomainException.Invalid("stages", $"has {stages.Count} stages, at most {MaxStages} are allowed");
-        }
+        Bounds.Count(stages.Count, Bounds.StagesPerChain, "stages", "stages");
 
         if (maxTransitHours < 0)
         {
@@ -70,10 +64,9 @@ public sealed record ChainDefinition(
                 throw DomainException.Invalid($"stages[{i}].name", $"'{stage.Name}' names two stages");
             }
 
-            if (stage.Participants.Count > MaxParticipantsPerStage)
-            {
-                throw DomainException.Invalid($"stages[{i}].participant_glns", $"at most {MaxParticipantsPerStage} are allowed");
-            }
+            Bounds.Count(stage.Participants.Count, Bounds.ParticipantsPerStage, $"stages[{i}].participant_glns", "participants");
+            Bounds.Count(stage.Limits.Count, Bounds.LimitsPerStage, $"stages[{i}].limits", "limits");
+            Bounds.Count(stage.RequiredAtHandoff.Count, Bounds.ReadingsRequiredPerStage, $"stages[{i}].required_at_handoff", "readings");
 
             foreach (var gln in stage.Participants)
             {

@@ -113,7 +113,7 @@ public static class EpcisExport
 
     private static JsonObject? MasterData(IEnumerable<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> logs, IReadOnlyDictionary<Gtin, string>? productNames)
     {
-        var named = logs.Select(l => l.Batch.Gtin).Distinct().OrderBy(g => g.Value, StringComparer.Ordinal)
+        var named = logs.Select(l => l.Batch.Gtin).Distinct().OrderBy(gtin => gtin.Value, StringComparer.Ordinal)
             .Select(gtin => (Gtin: gtin, Name: productNames?.GetValueOrDefault(gtin)))
             .Where(p => !string.IsNullOrWhiteSpace(p.Name))
             .Select(p => (JsonNode?)new JsonObject

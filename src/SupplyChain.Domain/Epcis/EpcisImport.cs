@@ -25,9 +25,6 @@ namespace SupplyChain.Domain.Epcis;
 /// </remarks>
 public static partial class EpcisImport
 {
-    /// <summary>The most events one document may hold.</summary>
-    public const int MaxEvents = 10_000;
-
     /// <summary>Reads a whole document, or refuses it with a <see cref="DomainException"/> of kind InvalidArgument.</summary>
     public static EpcisCapture Parse(string json)
     {
@@ -39,6 +36,11 @@ public static partial class EpcisImport
         catch (JsonException e)
         {
             throw DomainException.Invalid("document", $"is not JSON: {e.Message}");
+        }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate has no UTF-8 form (gRPC never delivers one; a caller holding a string may).
+            throw DomainException.Invalid("document", "is not valid Unicode text");
         }
 
         if (root is not JsonObject document)
@@ -65,6 +67,9 @@ public static partial class EpcisImport
         private readonly List<ImportNote> _notes = new();
         private readonly List<string> _ourPrefixes = new();
 
+        // Our event id of each event read, with its index: an event sent twice would be two commands with one id.
+        private readonly Dictionary<string, int> _eventIds = new(StringComparer.Ordinal);
+
         public EpcisCapture Read()
         {
             ReadContext();
@@ -83,10 +88,7 @@ public static partial class EpcisImport
             Time(document, "creationDate", "creationDate", required: true);
             var body = document["epcisBody"] as JsonObject ?? throw DomainException.Invalid("epcisBody", "is required: an object holding the eventList");
             var list = body["eventList"] as JsonArray ?? throw DomainException.Invalid("epcisBody.eventList", "is required: an array of events");
-            if (list.Count > MaxEvents)
-            {
-                throw DomainException.Invalid("epcisBody.eventList", $"has {list.Count} events, at most {MaxEvents} are allowed in one document");
-            }
+            Bounds.Count(list.Count, Bounds.EventsPerImport, "epcisBody.eventList", "events");
 
             for (var i = 0; i < list.Count; i++)
             {
@@ -157,6 +159,13 @@ public static partial class EpcisImport
                 index, OurEventId(epcisId ?? e.ToJsonString()), epcisId, eventTime,
                 CbvWord(OptionalString(e, "bizStep", at + ".bizStep"), at + ".bizStep", "BizStep-", "urn:epcglobal:cbv:bizstep:") ?? "",
                 Place(e, "readPoint", at), Place(e, "bizLocation", at));
+            if (!_eventIds.TryAdd(facts.EventId, index))
+            {
+                throw epcisId is null
+                    ? DomainException.Invalid(at, $"is the same event as eventList[{_eventIds[facts.EventId]}]: send each event once")
+                    : DomainException.Invalid(at + ".eventID", $"'{epcisId}' is also the id of eventList[{_eventIds[facts.EventId]}]: send each event once");
+            }
+
             if (type == "ObjectEvent")
             {
                 ReadObjectEvent(e, at, facts);
@@ -196,6 +205,12 @@ public static partial class EpcisImport
             {
                 _notes.Add(new ImportNote(at + ".action", action, "is not imported: no event of ours ends a lot's existence"));
                 return;
+            }
+
+            // Each lot of an event becomes one command under the event's id: a lot named twice would be two commands with one id.
+            if (lots.GroupBy(l => l.Batch).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw DomainException.Invalid(at, $"ObjectEvent names lot {twice.Key} {twice.Count()} times: name each lot once");
             }
 
             var checkpoints = Checkpoints(e, facts, lots, readings, certificate);
@@ -458,7 +473,7 @@ public static partial class EpcisImport
             }
 
             var issuer = Extension(e, "certificateIssuer") is { } party ? EpcisIdentifier.ParseLocation(party, at + ".certificateIssuer").Gln : null;
-            return new Certificate(issuer, reference ?? uris[0]);
+            return new Certificate(issuer, Text.Required(reference ?? uris[0], at + ".certificationInfo", Bounds.CertificateReferenceLength));
         }
 
         /// <summary>The party of a source or destination list: possessing party first, then owning party, then location.</summary>

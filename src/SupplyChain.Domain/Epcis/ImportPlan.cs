@@ -195,7 +195,7 @@ public static class ImportPlan
                 return c.Lots.Select(lot => Step(ImportKind.Created, lot.Batch, new CreateBatch(
                     fact.EventId, lot.Batch, Amount(lot, "a creation"), actor, location, fact.EventTime, null))).ToList();
             case ImportedCheckpoint c:
-                var step = Text.Required(c.Step, "step", 64).ToLowerInvariant();
+                var step = Text.Required(c.Step, "step", Bounds.WordLength).ToLowerInvariant();
                 return c.Lots.Select(lot => Step(ImportKind.Checkpoint, lot.Batch, new RecordCheckpoint(
                     fact.EventId, lot.Batch, actor, c.Kind, step, location, fact.EventTime, c.Measurements, c.Certificate))).ToList();
             case ImportedShipment s:

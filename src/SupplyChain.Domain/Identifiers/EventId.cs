@@ -3,8 +3,6 @@ namespace SupplyChain.Domain.Identifiers;
 /// <summary>A client-chosen idempotency key: 1 to 128 of letters, digits and . _ : -</summary>
 public static class EventId
 {
-    public const int MaxLength = 128;
-
     public static string Parse(string? text, string field = "event_id")
     {
         var id = text ?? "";
@@ -13,9 +11,9 @@ public static class EventId
             throw DomainException.Invalid(field, "is required (a client-chosen id that makes retries safe)");
         }
 
-        if (id.Length > MaxLength)
+        if (id.Length > Bounds.EventIdLength)
         {
-            throw DomainException.Invalid(field, $"has {id.Length} characters, at most {MaxLength} are allowed");
+            throw DomainException.Invalid(field, $"has {id.Length} characters, at most {Bounds.EventIdLength} are allowed");
         }
 
         if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-'))

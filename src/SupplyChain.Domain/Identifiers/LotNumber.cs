@@ -3,8 +3,6 @@ namespace SupplyChain.Domain.Identifiers;
 /// <summary>A lot number (GS1 AI 10): 1 to 20 characters of the GS1 character set 82.</summary>
 public static class LotNumber
 {
-    public const int MaxLength = 20;
-
     public static string Parse(string? text, string field = "lot")
     {
         var lot = text ?? "";
@@ -13,9 +11,9 @@ public static class LotNumber
             throw DomainException.Invalid(field, "is required");
         }
 
-        if (lot.Length > MaxLength)
+        if (lot.Length > Bounds.LotLength)
         {
-            throw DomainException.Invalid(field, $"has {lot.Length} characters, at most {MaxLength} are allowed");
+            throw DomainException.Invalid(field, $"has {lot.Length} characters, at most {Bounds.LotLength} are allowed");
         }
 
         foreach (var c in lot)

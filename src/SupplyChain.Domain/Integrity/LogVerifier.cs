@@ -100,7 +100,7 @@ public static class LogVerifier
                 ? null
                 : (ChainBreak.ContentMisplaced, $"content misplaced: version {version} holds the event of {namedBatch ?? "no batch"} version {namedVersion}");
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
         {
             return (ChainBreak.ContentDoesNotParse, $"content does not parse: version {version}: {ex.Message}");
         }
@@ -120,7 +120,7 @@ public static class LogVerifier
             var root = document.RootElement;
             return (root.GetProperty("version").GetInt64(), root.GetProperty("head_hash").GetString() ?? "");
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             return (-1, "unreadable");
         }

@@ -11,8 +11,8 @@ public sealed record Limit(
 {
     public static Limit Parse(string? type, double? min, double? max, string? unit, string field)
     {
-        var name = MeasureText.Parse(type, Measurement.MaxTypeLength, field + ".type").ToLowerInvariant();
-        var code = MeasureText.Parse(unit, Measurement.MaxUnitLength, field + ".unit").ToUpperInvariant();
+        var name = MeasureText.Parse(type, Bounds.MeasurementTypeLength, field + ".type").ToLowerInvariant();
+        var code = MeasureText.Parse(unit, Bounds.MeasurementUnitLength, field + ".unit").ToUpperInvariant();
         if (min is null && max is null)
         {
             throw DomainException.Invalid(field, $"limit on '{name}' needs a min, a max or both");

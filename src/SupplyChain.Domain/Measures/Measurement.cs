@@ -5,13 +5,10 @@ namespace SupplyChain.Domain.Measures;
 [Alias("SupplyChain.Measurement")]
 public sealed record Measurement([property: Id(0)] string Type, [property: Id(1)] decimal Value, [property: Id(2)] string Unit)
 {
-    public const int MaxTypeLength = 64;
-    public const int MaxUnitLength = 16;
-
     public static Measurement Parse(string? type, double value, string? unit, string field)
     {
-        var name = MeasureText.Parse(type, MaxTypeLength, field + ".type").ToLowerInvariant();
-        var code = MeasureText.Parse(unit, MaxUnitLength, field + ".unit").ToUpperInvariant();
+        var name = MeasureText.Parse(type, Bounds.MeasurementTypeLength, field + ".type").ToLowerInvariant();
+        var code = MeasureText.Parse(unit, Bounds.MeasurementUnitLength, field + ".unit").ToUpperInvariant();
         if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 1e12)
         {
             throw DomainException.Invalid(field + ".value", $"{value} is not a finite reading");

@@ -64,9 +64,9 @@ public sealed record Participant(
             gln,
             Text.Required(name, "name"),
             roleList,
-            Text.Optional(province, "province", 100),
-            Text.Optional(district, "district", 100),
-            Text.Optional(commune, "commune", 100),
+            Text.Optional(province, "province", Bounds.PlaceNameLength),
+            Text.Optional(district, "district", Bounds.PlaceNameLength),
+            Text.Optional(commune, "commune", Bounds.PlaceNameLength),
             kind);
     }
 

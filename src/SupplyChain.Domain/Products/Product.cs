@@ -24,8 +24,6 @@ public sealed record Product(
     [property: Id(5)] OcopRating Ocop,
     [property: Id(6)] IReadOnlyList<Limit> Limits)
 {
-    public const int MaxLimits = 32;
-
     public static Product Create(Gtin gtin, Gln producer, string? name, string? category, string? unit, OcopRating ocop, IReadOnlyList<Limit> limits)
     {
         var code = (unit ?? "").Trim().ToUpperInvariant();
@@ -44,16 +42,13 @@ public sealed record Product(
             throw DomainException.Invalid("ocop_pending_stars", $"{ocop.PendingStars} must be 3 to 5 and above the current rating");
         }
 
-        var certificate = Text.Optional(ocop.Certificate, "ocop_certificate", 64);
+        var certificate = Text.Optional(ocop.Certificate, "ocop_certificate", Bounds.WordLength);
         if (ocop.Stars > 0 && certificate.Length == 0)
         {
             throw DomainException.Invalid("ocop_certificate", "is required for a rated product");
         }
 
-        if (limits.Count > MaxLimits)
-        {
-            throw DomainException.Invalid("limits", $"has {limits.Count} entries, at most {MaxLimits} are allowed");
-        }
+        Bounds.Count(limits.Count, Bounds.LimitsPerProduct, "limits", "entries");
 
         var duplicate = limits.GroupBy(l => l.Type).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -61,7 +56,7 @@ public sealed record Product(
             throw DomainException.Invalid("limits", $"'{duplicate.Key}' is limited twice");
         }
 
-        return new Product(gtin, producer, Text.Required(name, "name"), Text.Required(category, "category", 64).ToLowerInvariant(), code, ocop with { Certificate = certificate }, limits);
+        return new Product(gtin, producer, Text.Required(name, "name"), Text.Required(category, "category", Bounds.WordLength).ToLowerInvariant(), code, ocop with { Certificate = certificate }, limits);
     }
 
     public string DigitalLink => $"01/{Gtin.Value}";

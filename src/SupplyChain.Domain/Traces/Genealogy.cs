@@ -11,12 +11,6 @@ namespace SupplyChain.Domain.Traces;
 /// </summary>
 public sealed record Genealogy(BatchRef Root, IReadOnlyList<GenealogyMember> Members, IReadOnlyList<GenealogyEdge> Edges, bool Truncated)
 {
-    /// <summary>The most steps a trace follows.</summary>
-    public const int MaxDepth = 1000;
-
-    /// <summary>The most batches one trace returns; a larger genealogy is refused rather than cut silently.</summary>
-    public const int MaxBatches = 10_000;
-
     /// <summary>Producers of the member batches, distinct and sorted.</summary>
     public IReadOnlyList<Gln> Producers =>
         Members.Select(m => m.Node.State.Producer).Distinct().OrderBy(g => g.Value, StringComparer.Ordinal).ToList();
@@ -35,13 +29,13 @@ public sealed record Genealogy(BatchRef Root, IReadOnlyList<GenealogyMember> Mem
 
     /// <summary>Everything a batch was made from, through every split, merge and transformation, up to <paramref name="maxDepth"/> steps.</summary>
     /// <param name="fetch">Answers the nodes of one level, in order, null for a batch that does not exist.</param>
-    public static Task<Genealogy> TraceBackAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxDepth = MaxDepth, int maxBatches = MaxBatches) =>
+    public static Task<Genealogy> TraceBackAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxDepth = Bounds.TraceDepth, int maxBatches = Bounds.TraceBatches) =>
         WalkAsync(root, node => node.Trail.Inputs.Select(i => i.Batch), fetch, maxDepth, maxBatches, "upstream");
 
     /// <summary>Everything made from a batch, through every split, merge and transformation.</summary>
     /// <param name="fetch">Answers the nodes of one level, in order, null for a batch that does not exist.</param>
-    public static Task<Genealogy> TraceForwardAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxBatches = MaxBatches) =>
-        WalkAsync(root, node => node.State.Children, fetch, MaxDepth, maxBatches, "downstream");
+    public static Task<Genealogy> TraceForwardAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxBatches = Bounds.TraceBatches) =>
+        WalkAsync(root, node => node.State.Children, fetch, Bounds.TraceDepth, maxBatches, "downstream");
 
     private static async Task<Genealogy> WalkAsync(
         BatchRef root, Func<TraceNode, IEnumerable<BatchRef>> next, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxDepth, int maxBatches, string direction)

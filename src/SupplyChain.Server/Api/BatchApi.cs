@@ -12,9 +12,6 @@ namespace SupplyChain.Server.Api;
 /// <summary>gRPC BatchService: writes go to the batch's grain, which replies once the event is stored.</summary>
 public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : BatchService.BatchServiceBase
 {
-    public const int MaxHistoryPage = 500;
-    public const int MaxListPage = 200;
-
     public override async Task<BatchEventResponse> CreateBatch(CreateBatchRequest request, ServerCallContext context)
     {
         var command = Requests.Create(request);
@@ -84,15 +81,15 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
             throw DomainException.Invalid("from_version", "must not be negative");
         }
 
-        if (request.PageSize is < 0 or > MaxHistoryPage)
+        if (request.PageSize is < 0 or > Bounds.HistoryPage)
         {
-            throw DomainException.Invalid("page_size", $"must be 1 to {MaxHistoryPage} (0 for {MaxHistoryPage})");
+            throw DomainException.Invalid("page_size", $"must be 1 to {Bounds.HistoryPage} (0 for {Bounds.HistoryPage})");
         }
 
         await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
         var grain = Grain(batch);
         var state = await grain.GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
-        var events = await grain.GetHistoryAsync(Math.Max(1, request.FromVersion), request.PageSize == 0 ? MaxHistoryPage : request.PageSize);
+        var events = await grain.GetHistoryAsync(Math.Max(1, request.FromVersion), request.PageSize == 0 ? Bounds.HistoryPage : request.PageSize);
         var reply = new GetBatchHistoryResponse();
         reply.Events.AddRange(events.Select(Replies.Event));
         var last = events.Count == 0 ? 0 : events[^1].Recorded.Version;
@@ -109,9 +106,9 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
             V1.BatchListing.Held => Grains.Storage.BatchListing.Held,
             _ => throw DomainException.Invalid("listing", "must be PRODUCED or HELD"),
         };
-        if (request.PageSize is < 0 or > MaxListPage)
+        if (request.PageSize is < 0 or > Bounds.ListPage)
         {
-            throw DomainException.Invalid("page_size", $"must be 1 to {MaxListPage} (0 for 50)");
+            throw DomainException.Invalid("page_size", $"must be 1 to {Bounds.ListPage} (0 for 50)");
         }
 
         var (refs, next) = await index.ListAsync(participant, listing, request.PageSize == 0 ? 50 : request.PageSize, request.PageToken, context.CancellationToken);

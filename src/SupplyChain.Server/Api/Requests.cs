@@ -41,10 +41,10 @@ public static class Requests
     {
         var id = ChainDefinition.ParseId(r.ChainId);
         var stages = r.Stages.Select((s, i) => new Stage(
-            Text.Required(s.Name, $"stages[{i}].name", 64),
+            Text.Required(s.Name, $"stages[{i}].name", Bounds.WordLength),
             s.ParticipantGlns.Select((g, j) => Gln.Parse(g, $"stages[{i}].participant_glns[{j}]")).Distinct().ToList(),
             Limits(s.Limits, $"stages[{i}].limits"),
-            s.RequiredAtHandoff.Select((t, j) => Text.Required(t, $"stages[{i}].required_at_handoff[{j}]", Measurement.MaxTypeLength).ToLowerInvariant()).Distinct().ToList())).ToList();
+            s.RequiredAtHandoff.Select((t, j) => Text.Required(t, $"stages[{i}].required_at_handoff[{j}]", Bounds.MeasurementTypeLength).ToLowerInvariant()).Distinct().ToList())).ToList();
         return ChainDefinition.Create(id, r.Name, stages, r.MaxTransitHours);
     }
 
@@ -72,14 +72,14 @@ public static class Requests
             _ => throw DomainException.Invalid("kind", "must be PRODUCTION, ENVIRONMENTAL or FOOD_SAFETY"),
         };
         Certificate? certificate = r.Certificate is { } c && (c.Reference.Length > 0 || c.IssuerGln.Length > 0)
-            ? new Certificate(Gln.ParseOptional(c.IssuerGln, "certificate.issuer_gln"), Text.Required(c.Reference, "certificate.reference", 64))
+            ? new Certificate(Gln.ParseOptional(c.IssuerGln, "certificate.issuer_gln"), Text.Required(c.Reference, "certificate.reference", Bounds.CertificateReferenceLength))
             : null;
         return new RecordCheckpoint(
             EventId.Parse(r.EventId),
             BatchRef.Parse(r.Gtin, r.Lot),
             actor,
             kind,
-            Text.Required(r.Step, "step", 64).ToLowerInvariant(),
+            Text.Required(r.Step, "step", Bounds.WordLength).ToLowerInvariant(),
             Gln.ParseOptional(r.LocationGln, "location_gln") ?? actor,
             Time(r.ObservedAt, "observed_at"),
             Measurements(r.Measurements),
@@ -130,11 +130,7 @@ public static class Requests
     {
         var actor = Gln.Parse(r.ActorGln, "actor_gln");
         var parent = BatchRef.Parse(r.Gtin, r.Lot);
-        if (r.Parts.Count > BatchRules.MaxSplitParts)
-        {
-            throw DomainException.Invalid("parts", $"has {r.Parts.Count} parts, at most {BatchRules.MaxSplitParts} are allowed");
-        }
-
+        Bounds.Count(r.Parts.Count, Bounds.PartsPerSplit, "parts", "parts");
         var parts = r.Parts.Select((p, i) => new BatchPart(
             new BatchRef(parent.Gtin, LotNumber.Parse(p.Lot, $"parts[{i}].lot")),
             Quantity(p.Quantity, $"parts[{i}].quantity"))).ToList();
@@ -144,11 +140,7 @@ public static class Requests
     public static MergeBatches Merge(V1.MergeBatchesRequest r)
     {
         var actor = Gln.Parse(r.ActorGln, "actor_gln");
-        if (r.Inputs.Count > BatchRules.MaxMergeInputs)
-        {
-            throw DomainException.Invalid("inputs", $"has {r.Inputs.Count} batches, at most {BatchRules.MaxMergeInputs} are allowed");
-        }
-
+        Bounds.Count(r.Inputs.Count, Bounds.InputsPerMerge, "inputs", "batches");
         var inputs = r.Inputs.Select((b, i) => BatchRef.Parse(b.Gtin, b.Lot, $"inputs[{i}].")).ToList();
         var output = new BatchRef(Gtin.Parse(r.OutputGtin, "output_gtin"), LotNumber.Parse(r.OutputLot, "output_lot"));
         return new MergeBatches(EventId.Parse(r.EventId), inputs, output, actor, Gln.ParseOptional(r.LocationGln, "location_gln") ?? actor, Time(r.MergedAt, "merged_at"));
@@ -162,9 +154,9 @@ public static class Requests
             throw DomainException.Invalid("inputs", "a transformation needs at least one input batch");
         }
 
-        if (r.Inputs.Count > BatchRules.MaxTransformInputs)
+        if (r.Inputs.Count > Bounds.InputsPerTransform)
         {
-            throw DomainException.Invalid("inputs", $"has {r.Inputs.Count} batches, at most {BatchRules.MaxTransformInputs} are allowed");
+            throw DomainException.Invalid("inputs", $"has {r.Inputs.Count} batches, at most {Bounds.InputsPerTransform} are allowed");
         }
 
         if (r.Outputs.Count == 0)
@@ -172,9 +164,9 @@ public static class Requests
             throw DomainException.Invalid("outputs", "a transformation needs at least one output batch");
         }
 
-        if (r.Outputs.Count > BatchRules.MaxTransformOutputs)
+        if (r.Outputs.Count > Bounds.OutputsPerTransform)
         {
-            throw DomainException.Invalid("outputs", $"has {r.Outputs.Count} batches, at most {BatchRules.MaxTransformOutputs} are allowed");
+            throw DomainException.Invalid("outputs", $"has {r.Outputs.Count} batches, at most {Bounds.OutputsPerTransform} are allowed");
         }
 
         var inputs = r.Inputs.Select((input, i) => new TransformInput(
@@ -191,11 +183,11 @@ public static class Requests
     {
         var eventId = EventId.Parse(r.EventId);
         var batch = BatchRef.Parse(r.Gtin, r.Lot);
-        return new RecallBatch(eventId, batch, Gln.Parse(r.AuditorGln, "auditor_gln"), eventId, batch, Text.Required(r.Reason, "reason", 500));
+        return new RecallBatch(eventId, batch, Gln.Parse(r.AuditorGln, "auditor_gln"), eventId, batch, Text.Required(r.Reason, "reason", Bounds.RecallReasonLength));
     }
 
     public static ChangeHold Hold(V1.HoldRequest r, HoldAction action) =>
-        new(EventId.Parse(r.EventId), BatchRef.Parse(r.Gtin, r.Lot), Gln.Parse(r.AuditorGln, "auditor_gln"), action, Text.Required(r.Reason, "reason", BatchRules.MaxHoldReason));
+        new(EventId.Parse(r.EventId), BatchRef.Parse(r.Gtin, r.Lot), Gln.Parse(r.AuditorGln, "auditor_gln"), action, Text.Required(r.Reason, "reason", Bounds.HoldReasonLength));
 
     public static Quantity Quantity(V1.Quantity? q, string field) =>
         q is null ? throw DomainException.Invalid(field, "is required") : Domain.Measures.Quantity.Parse(q.Value, q.Unit, field);
@@ -217,11 +209,7 @@ public static class Requests
 
     private static IReadOnlyList<Measurement> Measurements(RepeatedField<V1.Measurement> measurements)
     {
-        if (measurements.Count > CheckpointRules.MaxMeasurements)
-        {
-            throw DomainException.Invalid("measurements", $"has {measurements.Count} readings, at most {CheckpointRules.MaxMeasurements} are allowed");
-        }
-
+        Bounds.Count(measurements.Count, Bounds.MeasurementsPerCheckpoint, "measurements", "readings");
         return measurements.Select((m, i) => Measurement.Parse(m.Type, m.Value, m.Unit, $"measurements[{i}]")).ToList();
     }
 

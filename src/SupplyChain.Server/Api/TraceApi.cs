@@ -32,10 +32,10 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
         await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
-        var maxDepth = request.HasMaxDepth ? request.MaxDepth : Genealogy.MaxDepth;
-        if (maxDepth is < 0 or > Genealogy.MaxDepth)
+        var maxDepth = request.HasMaxDepth ? request.MaxDepth : Bounds.TraceDepth;
+        if (maxDepth is < 0 or > Bounds.TraceDepth)
         {
-            throw DomainException.Invalid("max_depth", $"{maxDepth} is not 0 to {Genealogy.MaxDepth}");
+            throw DomainException.Invalid("max_depth", $"{maxDepth} is not 0 to {Bounds.TraceDepth}");
         }
 
         var ct = context.CancellationToken;

@@ -88,8 +88,8 @@ public sealed class HoldTests
         Refusals.Expect(Refusal.NotFound, () => BatchRules.PlaceHold(null, Place(log), Auditor, Sample.Now), "does not exist");
         Refusals.Expect(Refusal.NotFound, () => BatchRules.LiftHold(null, Lift(log), Auditor, Sample.Now), "does not exist");
         Refusals.Expect(Refusal.InvalidArgument, () => BatchRules.PlaceHold(log.State, Place(log, "  "), Auditor, Sample.Now), "reason");
-        Refusals.Expect(Refusal.InvalidArgument, () => BatchRules.PlaceHold(log.State, Place(log, new string('x', BatchRules.MaxHoldReason + 1)), Auditor, Sample.Now), "reason");
-        Assert.Equal(BatchRules.MaxHoldReason, BatchRules.PlaceHold(log.State, Place(log, new string('x', BatchRules.MaxHoldReason)), Auditor, Sample.Now).Reason.Length);
+        Refusals.Expect(Refusal.InvalidArgument, () => BatchRules.PlaceHold(log.State, Place(log, new string('x', Bounds.HoldReasonLength + 1)), Auditor, Sample.Now), "reason");
+        Assert.Equal(Bounds.HoldReasonLength, BatchRules.PlaceHold(log.State, Place(log, new string('x', Bounds.HoldReasonLength)), Auditor, Sample.Now).Reason.Length);
         log.FailFoodSafety();
         Refusals.Expect(Refusal.InvalidArgument, () => BatchRules.LiftHold(log.State, Lift(log, ""), Auditor, Sample.Now), "reason");
     }

@@ -104,6 +104,17 @@ public sealed class ChainDefinitionTests
     }
 
     [Fact]
+    public void A_stage_holds_at_most_32_limits_and_32_required_readings()
+    {
+        Limit[] Limits(int n) => [.. Enumerable.Range(0, n).Select(i => new Limit($"t{i}", 0m, 1m, "CEL"))];
+        string[] Readings(int n) => [.. Enumerable.Range(0, n).Select(i => $"t{i}")];
+
+        Assert.Equal(32, ChainDefinition.Create("c", "n", [new Stage("s", [], Limits(32), Readings(32))], 0).Stages[0].Limits.Count);
+        Refusals.Expect(Refusal.InvalidArgument, () => ChainDefinition.Create("c", "n", [new Stage("s", [], Limits(33), [])], 0), "stages[0].limits:", "has 33 limits, at most 32");
+        Refusals.Expect(Refusal.InvalidArgument, () => ChainDefinition.Create("c", "n", [Stage("a"), new Stage("b", [], [], Readings(33))], 0), "stages[1].required_at_handoff:", "has 33 readings, at most 32");
+    }
+
+    [Fact]
     public void A_type_is_limited_once_per_stage()
     {
         var t = new Limit("temperature", 0m, 5m, "CEL");

@@ -286,6 +286,21 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
         Assert.Empty(Gs1Files.Validate(document));
     }
 
+    [Fact]
+    public void Batches_of_two_products_list_both_products_in_GTIN_order()
+    {
+        // Found by the fuzz run: the products were sorted by a comparison GTINs do not have, so such an export failed.
+        var honey = BatchLog.Produced("H1", 5m, gtin: Sample.Honey);
+        var tea = BatchLog.Produced("T1", 5m);
+        var names = new Dictionary<Gtin, string> { [Sample.Tea] = "tea", [Sample.Honey] = "honey" };
+
+        var document = EpcisExport.Document([(honey.Batch, honey.Events), (tea.Batch, tea.Events)], Created, names);
+
+        var products = document["epcisHeader"]!["epcisMasterData"]!["vocabularyList"]![0]!["vocabularyElementList"]!.AsArray();
+        Assert.Equal([EpcisIdentifier.ProductUri(Sample.Tea), EpcisIdentifier.ProductUri(Sample.Honey)], products.Select(p => Text(p!["id"])));
+        Assert.Empty(Gs1Files.Validate(document));
+    }
+
     private static string Lot(string lot) => EpcisIdentifier.LotUri(Sample.Lot(lot));
 
     /// <summary>An event type added after the export was written.</summary>

@@ -166,9 +166,58 @@ public sealed class EpcisImportTests
     {
         var bare = """{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00"}""";
 
-        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping, bare)));
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping.Replace("/21/S1", "/21/S2", StringComparison.Ordinal), bare)));
 
         Assert.Equal("eventList[2]: ObjectEvent without epcList or quantityList", refused.Message);
+    }
+
+    [Fact]
+    public void An_object_event_that_names_a_lot_twice_is_refused_with_its_index()
+    {
+        // Found by the fuzz run: each lot became a command with the event's id, so one batch got two commands with one id.
+        var twice = """
+            {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "eventTime": "2025-06-01T07:00:00+07:00", "eventTimeZoneOffset": "+07:00",
+             "epcList": ["https://id.gs1.org/01/08930000000019/10/L1"], "quantityList": [{"epcClass": "https://id.gs1.org/01/08930000000019/10/L1"}]}
+            """;
+
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, twice)));
+
+        Assert.Equal($"eventList[1]: ObjectEvent names lot {Sample.Lot("L1")} 2 times: name each lot once", refused.Message);
+    }
+
+    [Fact]
+    public void An_event_sent_twice_is_refused_with_its_index()
+    {
+        // Found by the fuzz run: both copies became commands with one id on one batch.
+        var identified = Shipping.Replace("\"action\"", "\"eventID\": \"urn:uuid:8b491736-58df-8fd0-b49d-8422c67557f2\", \"action\"", StringComparison.Ordinal);
+
+        var sameId = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(identified, identified)));
+        var sameContent = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, Shipping)));
+
+        Assert.Equal("eventList[1].eventID: 'urn:uuid:8b491736-58df-8fd0-b49d-8422c67557f2' is also the id of eventList[0]: send each event once", sameId.Message);
+        Assert.Equal("eventList[1]: is the same event as eventList[0]: send each event once", sameContent.Message);
+    }
+
+    [Fact]
+    public void A_certificate_reference_is_bounded_as_through_the_API()
+    {
+        string Inspection(int length) => $$"""
+            {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "eventTime": "2025-06-01T07:00:00+07:00", "eventTimeZoneOffset": "+07:00",
+             "epcList": ["https://id.gs1.org/01/08930000000019/10/L1"], "certificationInfo": "https://lab.example/{{new string('r', length - 20)}}"}
+            """;
+
+        Assert.Equal(200, Assert.IsType<ImportedCheckpoint>(EpcisImport.Parse(Document(Inspection(200))).Events[0]).Certificate!.Reference.Length);
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Inspection(201))));
+        Assert.Equal("eventList[0].certificationInfo: has 201 characters, at most 200 are allowed", refused.Message);
+    }
+
+    [Fact]
+    public void Text_with_a_lone_surrogate_is_refused_as_not_Unicode()
+    {
+        // Found by the fuzz run: the JSON reader threw an ArgumentException, not a refusal.
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse("{\"type\": \"EPCIS\ud800\"}"));
+
+        Assert.Equal("document: is not valid Unicode text", refused.Message);
     }
 
     [Theory]

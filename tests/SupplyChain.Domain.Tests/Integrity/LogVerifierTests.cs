@@ -100,6 +100,20 @@ public sealed class LogVerifierTests
     }
 
     [Fact]
+    public void Text_that_is_not_Unicode_is_reported_not_thrown()
+    {
+        // Found by the fuzz run: a lone surrogate made the JSON reader throw an ArgumentException out of the verifier.
+        var links = Links(_log);
+        var text = links[2].CanonicalJson!.Replace("good", "go\ud800od", StringComparison.Ordinal);
+        links[2] = links[2] with { CanonicalJson = text, Hash = EventHash.Chain(links[2].PreviousHash, text) };
+        var head = Head(_log);
+
+        var verified = Verify(links, head with { HeadHash = links[2].Hash });
+        Assert.Equal((3L, ChainBreak.ContentDoesNotParse), Outcome(verified));
+        Assert.Equal((3L, ChainBreak.HeadDoesNotMatch), Outcome(Verify(Links(_log), head with { StateJson = "{\"version\": \"\ud800\"}" })));
+    }
+
+    [Fact]
     public void Another_batchs_log_copied_in_is_misplaced_content()
     {
         var other = ThreeEvents("L2");

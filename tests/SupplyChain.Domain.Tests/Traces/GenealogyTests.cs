@@ -81,8 +81,8 @@ public sealed class GenealogyTests
 
         var genealogy = await Genealogy.TraceBackAsync(lots[^1], FetchAsync);
 
-        Assert.Equal(Genealogy.MaxDepth + 1, genealogy.Members.Count);
-        Assert.Equal(Genealogy.MaxDepth, genealogy.Members[^1].Depth);
+        Assert.Equal(Bounds.TraceDepth + 1, genealogy.Members.Count);
+        Assert.Equal(Bounds.TraceDepth, genealogy.Members[^1].Depth);
         Assert.Equal(lots[0], genealogy.Members[^1].Node.State.Ref);
         Assert.False(genealogy.Truncated);
     }
