@@ -54,12 +54,11 @@ public static class FlatCost
         var n = ctx.Options.FlatAppends;
         var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
         var log = await RawStorage.TableAsync(ctx, "benchrawflat");
-        var index = await RawStorage.TableAsync(ctx, "benchrawflatindex");
-        await ctx.WarmUpAsync("raw flat cost", i => RawStorage.CheckpointWritesAsync(log, index, rows, "warm", i), 1);
+        await ctx.WarmUpAsync("raw flat cost", i => RawStorage.CheckpointWritesAsync(log, rows, "warm", i), 1);
         var runs = await ctx.RunsAsync("raw flat cost", async run =>
         {
             var i = 0;
-            var result = await SequentialAsync(ctx, n, () => RawStorage.CheckpointWritesAsync(log, index, rows, $"run{run}", Interlocked.Increment(ref i)));
+            var result = await SequentialAsync(ctx, n, () => RawStorage.CheckpointWritesAsync(log, rows, $"run{run}", Interlocked.Increment(ref i)));
             LogTenths(ctx, result.All);
             return result.All;
         });

@@ -28,38 +28,19 @@ public static class RawStorage
         ctx.AddCpu("1 raw single-entity inserts", runs);
     }
 
-    /// <summary>The storage work of one captured checkpoint, done raw: the append's transaction, then the index upsert.</summary>
+    /// <summary>The storage work of one captured checkpoint, done raw: the event row's insert, then the head row's replace.</summary>
     public static async Task AppendShapedAsync(BenchContext ctx)
     {
         var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
         var log = await TableAsync(ctx, "benchrawlog");
-        var index = await TableAsync(ctx, "benchrawindex");
-        await ctx.WarmUpAsync("raw checkpoint-shaped writes", i => CheckpointWritesAsync(log, index, rows, $"w{i % Partitions:D4}", i), ctx.Options.Concurrency);
+        await ctx.WarmUpAsync("raw checkpoint-shaped writes", i => CheckpointWritesAsync(log, rows, $"w{i % Partitions:D4}", i), ctx.Options.Concurrency);
         var runs = await ctx.RunsAsync("raw checkpoint-shaped writes", run => ctx.LoadAsync(ctx.Options.RawAppends, ctx.Options.Concurrency, i =>
-            CheckpointWritesAsync(log, index, rows, $"r{run}-{i % Partitions:D4}", i)));
-        ctx.Rows.Add(new Row("1b", "raw storage: a checkpoint's writes (3-entity transaction + index upsert), same concurrency",
+            CheckpointWritesAsync(log, rows, $"r{run}-{i % Partitions:D4}", i)));
+        ctx.Rows.Add(new Row("1b", "raw storage: a checkpoint's writes (event row insert, then head row replace), same concurrency",
             Text.Rate(Stats.Median(runs.Select(r => r.Rate))), BenchContext.Latency(runs),
-            Notes: $"the storage work the service does per RecordCheckpoint today, without the service: its ceiling on this store; {ctx.Options.RawAppends:N0} per run" +
+            Notes: $"the storage work the service does per RecordCheckpoint, without the service: its ceiling on this store; {ctx.Options.RawAppends:N0} per run" +
                 BenchContext.Problems(runs)));
         ctx.AddCpu("1b raw checkpoint-shaped writes", runs);
-    }
-
-    /// <summary>
-    /// The least a per-batch log can write per event and stay idempotent: the event row and the event-id row in one
-    /// transaction, no head replace, no index upsert (what the service would write if it snapshotted the head every
-    /// few events and touched the index only when custody changes).
-    /// </summary>
-    public static async Task EventPairsAsync(BenchContext ctx)
-    {
-        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
-        var log = await TableAsync(ctx, "benchrawpair");
-        await ctx.WarmUpAsync("raw event-pair transactions", i => PairAsync(log, rows, $"w{i % Partitions:D4}", i), ctx.Options.Concurrency);
-        var runs = await ctx.RunsAsync("raw event-pair transactions", run => ctx.LoadAsync(ctx.Options.RawAppends, ctx.Options.Concurrency, i =>
-            PairAsync(log, rows, $"r{run}-{i % Partitions:D4}", i)));
-        ctx.Rows.Add(new Row("1d", "raw storage: event row + event-id row in one transaction, same concurrency",
-            Text.Rate(Stats.Median(runs.Select(r => r.Rate))), BenchContext.Latency(runs),
-            Notes: $"the least a per-batch log writes per event; {ctx.Options.RawAppends:N0} per run" + BenchContext.Problems(runs)));
-        ctx.AddCpu("1d raw event-pair transactions", runs);
     }
 
     /// <summary>Entity-group transactions of 100 inserts: what group commit of appends could reach on this store.</summary>
@@ -92,27 +73,12 @@ public static class RawStorage
             Notes: "one run; shows whether Azurite slows as its store grows" + before + BenchContext.Problems([result])));
     }
 
-    /// <summary>
-    /// What the batch log and index write for one checkpoint: the event row, the event-id row and the head in one
-    /// entity-group transaction, then the custodian's index row.
-    /// </summary>
-    public static async Task CheckpointWritesAsync(TableClient log, TableClient index, StoredRows rows, string partition, int i)
+    /// <summary>What the batch log writes for one checkpoint: the event row's insert (the commit), then the head row's replace.</summary>
+    public static async Task CheckpointWritesAsync(TableClient log, StoredRows rows, string partition, int i)
     {
-        await log.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, partition, $"e{i:D12}")),
-            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.EventId, partition, $"i{Gs1Keys.EventId()}")),
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, StoredRows.Copy(rows.Head, partition, "h")),
-        ]);
-        await index.UpsertEntityAsync(StoredRows.Copy(rows.Index, rows.Index.PartitionKey, partition), TableUpdateMode.Replace);
+        await log.AddEntityAsync(StoredRows.Copy(rows.Event, partition, $"e{i:D12}"));
+        await log.UpsertEntityAsync(StoredRows.Copy(rows.Head, partition, "h"), TableUpdateMode.Replace);
     }
-
-    private static Task PairAsync(TableClient log, StoredRows rows, string partition, int i) =>
-        log.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.Event, partition, $"e{i:D12}")),
-            new TableTransactionAction(TableTransactionActionType.Add, StoredRows.Copy(rows.EventId, partition, $"i{Gs1Keys.EventId()}")),
-        ]);
 
     public static async Task<TableClient> TableAsync(BenchContext ctx, string name)
     {

@@ -4,10 +4,10 @@ using SupplyChain.Bench.Host;
 namespace SupplyChain.Bench.Workload;
 
 /// <summary>
-/// The rows the server stored for one real checkpoint (event row, event-id row, head row, index row), read back from
-/// Azurite, so that the raw storage measurements write entities of exactly the size and shape the service writes.
+/// The rows the server stored for one real checkpoint (event row, head row) and an index row, read back from Azurite,
+/// so that the raw storage measurements write entities of exactly the size and shape the service writes.
 /// </summary>
-public sealed record StoredRows(TableEntity Event, TableEntity EventId, TableEntity Head, TableEntity Index)
+public sealed record StoredRows(TableEntity Event, TableEntity Head, TableEntity Index)
 {
     // The server's default table prefix is "supplychain"; BenchHost does not change it.
     private const string LogTable = "supplychainbatchlog";
@@ -30,7 +30,6 @@ public sealed record StoredRows(TableEntity Event, TableEntity EventId, TableEnt
             ?? throw new InvalidOperationException($"the checkpoint's event row (version 2) is not in {LogTable}: has the log's layout changed?");
         var batchRows = rows.Where(r => r.PartitionKey == partition).ToList();
         var eventRow = batchRows.Single(r => r.RowKey == "e000000000002");
-        var idRow = batchRows.Single(r => r.RowKey.StartsWith('i') && r.GetInt64("Version") == 2);
         var head = batchRows.Single(r => r.RowKey == "h");
         TableEntity? index = null;
         await foreach (var row in service.GetTableClient(IndexTable).QueryAsync<TableEntity>(maxPerPage: 10))
@@ -39,7 +38,7 @@ public sealed record StoredRows(TableEntity Event, TableEntity EventId, TableEnt
             break;
         }
 
-        return new StoredRows(eventRow, idRow, head, index ?? throw new InvalidOperationException($"no row in {IndexTable}"));
+        return new StoredRows(eventRow, head, index ?? throw new InvalidOperationException($"no row in {IndexTable}"));
     }
 
     /// <summary>Size of an entity's properties as UTF-16 text, roughly what it weighs on the wire.</summary>
