@@ -106,7 +106,7 @@ public sealed class RecallTests(ServerFixture fixture)
         await world.CreateBatchAsync(lot, 100);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
         var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
-        var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.Partition(DomainBatchRef.Parse(world.Gtin, lot)), BatchLogStore.EventRow(2))).Value;
+        var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 2), BatchLogStore.EventRow(2))).Value;
         row["Json0"] = "{\"batch\": \"not an event\"";
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge);
 

@@ -57,7 +57,7 @@ public sealed class TraceCliTests(ServerFixture fixture)
         await world.CreateBatchAsync(lot, 500);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
         var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
-        var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.Partition(DomainBatchRef.Parse(world.Gtin, lot)), BatchLogStore.EventRow(1))).Value;
+        var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 1), BatchLogStore.EventRow(1))).Value;
         row["Json0"] = row.GetString("Json0").Replace("\"value\":500", "\"value\":50", StringComparison.Ordinal);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge);
 

@@ -29,7 +29,7 @@ public sealed class VerifyBatchTests(ServerFixture fixture)
     {
         var (world, lot) = await ThreeEventsAsync();
         var table = new TableClient(fixture.Azurite.ConnectionString, BatchLogTable);
-        var partition = BatchLogStore.Partition(DomainBatchRef.Parse(world.Gtin, lot));
+        var partition = BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 2);
         var row = (await table.GetEntityAsync<TableEntity>(partition, BatchLogStore.EventRow(2))).Value;
         var original = row.GetString("Json0");
         var edited = original.Replace("\"value\":6.5", "\"value\":5.5", StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class VerifyBatchTests(ServerFixture fixture)
     {
         var (world, lot) = await ThreeEventsAsync();
         var table = new TableClient(fixture.Azurite.ConnectionString, BatchLogTable);
-        await table.DeleteEntityAsync(BatchLogStore.Partition(DomainBatchRef.Parse(world.Gtin, lot)), BatchLogStore.EventRow(2), ETag.All);
+        await table.DeleteEntityAsync(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 2), BatchLogStore.EventRow(2), ETag.All);
 
         var verified = await VerifyAsync(world, lot);
 

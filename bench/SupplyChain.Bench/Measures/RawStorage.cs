@@ -13,6 +13,9 @@ public static class RawStorage
 {
     private const int Partitions = 1_000;
 
+    /// <summary>Versions per event partition of the batch log (the server's BatchLogStore.ChunkSize).</summary>
+    private const int ChunkSize = 100;
+
     public static async Task InsertsAsync(BenchContext ctx)
     {
         var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
@@ -73,10 +76,14 @@ public static class RawStorage
             Notes: "one run; shows whether Azurite slows as its store grows" + before + BenchContext.Problems([result])));
     }
 
-    /// <summary>What the batch log writes for one checkpoint: the event row's insert (the commit), then the head row's replace.</summary>
+    /// <summary>
+    /// What the batch log writes for one checkpoint: the event row's insert (the commit) into the event partition of
+    /// its version, then the head row's replace in the batch's own partition.
+    /// </summary>
     public static async Task CheckpointWritesAsync(TableClient log, StoredRows rows, string partition, int i)
     {
-        await log.AddEntityAsync(StoredRows.Copy(rows.Event, partition, $"e{i:D12}"));
+        var version = Math.Max(1, i);
+        await log.AddEntityAsync(StoredRows.Copy(rows.Event, $"{partition}~{(version - 1) / ChunkSize:D8}", $"e{version:D12}"));
         await log.UpsertEntityAsync(StoredRows.Copy(rows.Head, partition, "h"), TableUpdateMode.Replace);
     }
 

@@ -49,7 +49,13 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     /// <summary>Reads the head row, then applies any events stored after it (a head written every few events, or cut short by a crash) and writes the head again.</summary>
     private async Task LoadAsync(CancellationToken ct = default)
     {
-        (_state, _trail) = await log.ReadHeadAsync(_ref, ct) is { } head ? head : (null, null);
+        var head = await log.ReadHeadAsync(_ref, ct);
+        if (head is { Chunked: false })
+        {
+            await log.UpgradeAsync(_ref, ct);
+        }
+
+        (_state, _trail) = head is { } read ? (read.State, read.Trail) : (null, null);
         _ids = null;
         var after = await log.ReadEventsAsync(_ref, (_state?.Version ?? 0) + 1, int.MaxValue, ct);
         if (after.Count == 0)

@@ -14,12 +14,14 @@ namespace SupplyChain.Grains.Storage;
 public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
 
 /// <summary>
-/// The append-only batch log in Azure Tables: a partition per batch, a row per event ("e" + version) carrying its
-/// client event id and content fingerprint, and a head row ("h") with the state (and trail) after an event.
-/// An append is one insert of the event's row: that insert is the commit, and a second writer collides on the version.
-/// The head row is then replaced (after every event by default, see <see cref="StorageOptions.HeadEvery"/>); a head
-/// behind the log is caught up from the rows after it. Logs written before event rows carried fingerprints also have
-/// a row per event id ("i" + id); they are still read.
+/// The append-only batch log in Azure Tables. A batch's head row ("h", the state and trail after an event) has a
+/// partition of its own; its events are rows "e" + version carrying the client event id and content fingerprint, in
+/// partitions of <see cref="ChunkSize"/> versions each ("{batch}~00000000", "~00000001", ...), so that no partition
+/// grows with the history. An append is one insert of the event's row: that insert is the commit, and a second writer
+/// collides on the version. The head row is then replaced (after every event by default, see
+/// <see cref="StorageOptions.HeadEvery"/>); a head behind the log is caught up from the rows after it.
+/// Logs stored before this layout (every row in the batch's partition, a row per event id) are copied into it when
+/// their batch is next activated (<see cref="UpgradeAsync"/>).
 /// </summary>
 public sealed class BatchLogStore(Tables tables)
 {
@@ -28,11 +30,14 @@ public sealed class BatchLogStore(Tables tables)
     /// <summary>Largest trail kept in the head row; a longer one is rebuilt from the events when a trace needs it.</summary>
     public const int MaxTrailInHead = 30_000;
 
-    public async Task<BatchState?> ReadStateAsync(BatchRef batch, CancellationToken ct = default) =>
-        (await ReadHeadAsync(batch, ct))?.State;
+    /// <summary>Versions per event partition.</summary>
+    public const int ChunkSize = 100;
 
-    /// <summary>The state after the last event and, when small enough to keep there, the batch's trail for traces.</summary>
-    public async Task<(BatchState State, BatchTrail? Trail)?> ReadHeadAsync(BatchRef batch, CancellationToken ct = default)
+    /// <summary>
+    /// The state after the event the head names and, when small enough to keep there, the batch's trail for traces;
+    /// <c>Chunked</c> is false for a log in the layout before event partitions.
+    /// </summary>
+    public async Task<(BatchState State, BatchTrail? Trail, bool Chunked)?> ReadHeadAsync(BatchRef batch, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct);
@@ -43,7 +48,7 @@ public sealed class BatchLogStore(Tables tables)
 
         var state = JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical)!;
         var trail = head.GetString("Trail0") is { } json ? JsonSerializer.Deserialize<BatchTrail>(json, EventHash.Canonical) : null;
-        return (state, trail?.Version == state.Version ? trail : null);
+        return (state, trail?.Version == state.Version ? trail : null, head.ContainsKey("Chunks"));
     }
 
     /// <summary>The trail's text for the head row, or null when it is too long to keep there.</summary>
@@ -58,7 +63,7 @@ public sealed class BatchLogStore(Tables tables)
     {
         var table = await tables.BatchLogAsync();
         var e = stored.Recorded;
-        var row = new TableEntity(Partition(batch), EventRow(e.Version))
+        var row = new TableEntity(EventPartition(batch, e.Version), EventRow(e.Version))
         {
             ["EventId"] = e.Event.EventId,
             ["Fingerprint"] = stored.Fingerprint,
@@ -82,7 +87,7 @@ public sealed class BatchLogStore(Tables tables)
     public async Task WriteHeadAsync(BatchRef batch, BatchState state, string? trailText, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash };
+        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize };
         ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
         if (trailText is not null)
         {
@@ -93,70 +98,104 @@ public sealed class BatchLogStore(Tables tables)
         await table.UpsertEntityAsync(head, TableUpdateMode.Replace, ct);
     }
 
-    /// <summary>Every client event id of the batch with its version and content fingerprint: one query over its rows.</summary>
+    /// <summary>Every client event id of the batch with its version and content fingerprint, read from its event partitions.</summary>
     public async Task<Dictionary<string, (long Version, string Fingerprint)>> ReadEventIdsAsync(BatchRef batch, CancellationToken ct = default)
     {
-        var table = await tables.BatchLogAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey lt {"j"}");
         var ids = new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal);
-        var olderFingerprints = new Dictionary<long, string>();
-        var select = new[] { "RowKey", "EventId", "Fingerprint", "Version" };
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select, cancellationToken: ct))
+        await foreach (var row in EventRowsAsync(batch, 1, new[] { "RowKey", "EventId", "Fingerprint" }, ct))
         {
-            if (row.RowKey.StartsWith('e') && row.GetString("EventId") is { } id)
-            {
-                ids[id] = (long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), row.GetString("Fingerprint") ?? "");
-            }
-            else if (row.RowKey.StartsWith('i') && row.GetInt64("Version") is { } version)
-            {
-                olderFingerprints[version] = row.GetString("Fingerprint") ?? "";
-            }
-        }
-
-        foreach (var (id, (version, fingerprint)) in ids.Where(x => x.Value.Fingerprint.Length == 0).ToList())
-        {
-            ids[id] = (version, olderFingerprints.GetValueOrDefault(version, ""));
+            ids[row.GetString("EventId") ?? ""] = (Version(row), row.GetString("Fingerprint") ?? "");
         }
 
         return ids;
     }
 
     /// <summary>The version and content fingerprint stored under a client event id, if any.</summary>
-    public async Task<(long Version, string Fingerprint)?> FindEventIdAsync(BatchRef batch, string eventId, CancellationToken ct = default)
+    public async Task<(long Version, string Fingerprint)?> FindEventIdAsync(BatchRef batch, string eventId, CancellationToken ct = default) =>
+        (await ReadEventIdsAsync(batch, ct)).TryGetValue(eventId, out var found) ? found : null;
+
+    /// <summary>
+    /// Copies a log stored before event partitions (events and event-id rows in the batch's own partition) into them,
+    /// with each event's fingerprint, then marks the head; safe to run again. The old rows stay as they were.
+    /// </summary>
+    public async Task UpgradeAsync(BatchRef batch, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var older = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), IdRow(eventId), cancellationToken: ct);
-        if (older.HasValue && older.Value is { } found)
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey lt {"j"}");
+        var events = new List<TableEntity>();
+        var fingerprints = new Dictionary<long, string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
-            return (found.GetInt64("Version") ?? 0, found.GetString("Fingerprint") ?? "");
+            if (row.RowKey.StartsWith('e'))
+            {
+                events.Add(row);
+            }
+            else if (row.GetInt64("Version") is { } version)
+            {
+                fingerprints[version] = row.GetString("Fingerprint") ?? "";
+            }
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey lt {"f"} and EventId eq {eventId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: new[] { "RowKey", "Fingerprint" }, cancellationToken: ct))
+        foreach (var old in events)
         {
-            return (long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture), row.GetString("Fingerprint") ?? "");
+            var version = Version(old);
+            var copy = new TableEntity(EventPartition(batch, version), old.RowKey);
+            foreach (var (key, value) in old.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")))
+            {
+                copy[key] = value;
+            }
+
+            copy["Fingerprint"] = fingerprints.GetValueOrDefault(version, "");
+            await table.UpsertEntityAsync(copy, TableUpdateMode.Replace, ct);
         }
 
-        return null;
+        var head = (await table.GetEntityAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct)).Value;
+        head["Chunks"] = ChunkSize;
+        await table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Event rows from a version on, in version order: one query per event partition, stopping after one that is not full.</summary>
+    private async IAsyncEnumerable<TableEntity> EventRowsAsync(BatchRef batch, long fromVersion, IReadOnlyList<string>? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var table = await tables.BatchLogAsync();
+        var from = Math.Max(1, fromVersion);
+        for (var chunk = (from - 1) / ChunkSize; ; chunk++)
+        {
+            var last = 0L;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChunkPartition(batch, chunk)} and RowKey ge {EventRow(Math.Max(from, chunk * ChunkSize + 1))} and RowKey lt {"f"}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: ChunkSize, select: select, cancellationToken: ct))
+            {
+                last = Version(row);
+                yield return row;
+            }
+
+            if (last != (chunk + 1) * ChunkSize)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Events from a version on, in order, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(BatchRef batch, long fromVersion, int max, CancellationToken ct = default)
     {
-        var table = await tables.BatchLogAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {EventRow(Math.Max(1, fromVersion))} and RowKey lt {"f"}");
         var events = new List<StoredEvent>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
+        if (max <= 0)
+        {
+            return events;
+        }
+
+        await foreach (var row in EventRowsAsync(batch, fromVersion, null, ct))
         {
             var json = ChunkedText.Read(row, "Json");
-            var version = long.Parse(row.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+            var version = Version(row);
             var recorded = new RecordedEvent(
                 version,
                 row.GetDateTimeOffset("RecordedAt") ?? default,
                 row.GetString("PreviousHash") ?? "",
                 row.GetString("Hash") ?? "",
                 Parse(batch, version, json));
-            events.Add(new StoredEvent(recorded, json, ""));
+            events.Add(new StoredEvent(recorded, json, row.GetString("Fingerprint") ?? ""));
             if (events.Count >= max)
             {
                 break;
@@ -168,28 +207,26 @@ public sealed class BatchLogStore(Tables tables)
 
     /// <summary>
     /// The event rows and head row exactly as stored, unparsed, for verifying the hash chain against storage itself.
-    /// One query over the batch's partition; rows come in key order, so events come in version order.
+    /// One query per event partition; rows come in key order, so events come in version order.
     /// </summary>
     public async Task<(IReadOnlyList<StoredLink> Events, StoredHead? Head)> ReadStoredChainAsync(BatchRef batch, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(batch)} and RowKey ge {"e"} and RowKey le {Head}");
-        var events = new List<StoredLink>();
         StoredHead? head = null;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct);
+        if (found.HasValue && found.Value is { } row)
         {
-            if (row.RowKey == Head)
-            {
-                // Read leniently: a row edited behind the service's back may hold anything, and verifying must say what.
-                var version = row.TryGetValue("Version", out var value) && value is long v ? v : 0;
-                head = new StoredHead(version, Text(row, "HeadHash"), row.ContainsKey("State0") ? ChunkedText.Read(row, "State") : null);
-            }
-            else if (row.RowKey.StartsWith('e'))
-            {
-                var version = long.TryParse(row.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
-                var json = row.TryGetValue("Json0", out var first) && first is string ? ChunkedText.Read(row, "Json") : null;
-                events.Add(new StoredLink(version, json, Text(row, "Hash"), Text(row, "PreviousHash")));
-            }
+            // Read leniently: a row edited behind the service's back may hold anything, and verifying must say what.
+            var version = row.TryGetValue("Version", out var value) && value is long v ? v : 0;
+            head = new StoredHead(version, Text(row, "HeadHash"), row.ContainsKey("State0") ? ChunkedText.Read(row, "State") : null);
+        }
+
+        var events = new List<StoredLink>();
+        await foreach (var e in EventRowsAsync(batch, 1, null, ct))
+        {
+            var version = long.TryParse(e.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+            var json = e.TryGetValue("Json0", out var first) && first is string ? ChunkedText.Read(e, "Json") : null;
+            events.Add(new StoredLink(version, json, Text(e, "Hash"), Text(e, "PreviousHash")));
         }
 
         return (events, head);
@@ -210,9 +247,15 @@ public sealed class BatchLogStore(Tables tables)
 
     public static string Partition(BatchRef batch) => TableKey.Escape(batch.Key);
 
+    /// <summary>The partition that holds an event's row.</summary>
+    public static string EventPartition(BatchRef batch, long version) => ChunkPartition(batch, (version - 1) / ChunkSize);
+
     public static string EventRow(long version) => $"e{version:D12}";
 
-    public static string IdRow(string eventId) => "i" + TableKey.Escape(eventId);
+    private static string ChunkPartition(BatchRef batch, long chunk) => $"{Partition(batch)}~{chunk:D8}";
+
+    private static long Version(TableEntity row) =>
+        long.TryParse(row.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     private static string Text(TableEntity row, string name) => row.TryGetValue(name, out var value) && value is string text ? text : "";
 }

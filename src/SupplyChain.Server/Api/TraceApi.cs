@@ -66,6 +66,8 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
         await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
+        // Activating the batch first brings a log stored in an older layout into the current one.
+        await grains.GetGrain<IBatchGrain>(batch.Key).GetAsync();
         var (events, head) = await log.ReadStoredChainAsync(batch, context.CancellationToken);
         if (events.Count == 0 && head is null)
         {

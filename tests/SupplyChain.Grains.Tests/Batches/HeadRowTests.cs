@@ -64,4 +64,45 @@ public sealed class HeadRowTests(ClusterFixture fixture)
         Assert.Equal((1L, created!.HeadHash, Supply.Kg(25m)), (state.Version, state.HeadHash, state.Quantity));
         Assert.NotNull(await Store.ReadHeadAsync(batch));
     }
+
+    [Fact]
+    public async Task A_log_in_the_layout_before_event_partitions_is_upgraded_on_activation_and_nothing_is_lost()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        var batch = await supply.ProduceAsync(40m);
+        var grain = supply.Batch(batch);
+        var command = supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 8m, "%"));
+        var checkedReply = await grain.RecordCheckpointAsync(command);
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        // Rewrite it as the older layout stored it: every row in the batch's partition, a row per event id, an unmarked head.
+        var table = new Azure.Data.Tables.TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(new StorageOptions().TablePrefix + "batchlog");
+        var partition = BatchLogStore.Partition(batch);
+        for (var version = 1L; version <= 2; version++)
+        {
+            var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(BatchLogStore.EventPartition(batch, version), BatchLogStore.EventRow(version))).Value;
+            var fingerprint = row.GetString("Fingerprint");
+            var old = new Azure.Data.Tables.TableEntity(partition, row.RowKey);
+            foreach (var (key, value) in row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp" or "Fingerprint")))
+            {
+                old[key] = value;
+            }
+
+            await table.AddEntityAsync(old);
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(partition, "i" + TableKey.Escape(row.GetString("EventId"))) { ["Version"] = version, ["Fingerprint"] = fingerprint });
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var head = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(partition, "h")).Value;
+        head.Remove("Chunks");
+        await table.UpdateEntityAsync(head, head.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var state = await grain.GetAsync();
+        Assert.Equal((2L, checkedReply.Batch.HeadHash), (state!.Version, state.HeadHash));
+        Assert.Equal(2, (await grain.GetHistoryAsync(1, 10)).Count);
+        Assert.True((await grain.RecordCheckpointAsync(command)).Replayed);
+        Assert.Equal(3L, (await grain.ShipAsync(supply.Ship(batch, supply.Producer, supply.Distributor))).Event.Version);
+        var (events, storedHead) = await Store.ReadStoredChainAsync(batch);
+        Assert.True(SupplyChain.Domain.Integrity.LogVerifier.Verify(batch, events, storedHead).Ok);
+    }
 }
