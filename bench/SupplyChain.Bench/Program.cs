@@ -37,7 +37,7 @@ var measures = new Measure[]
     new("2", "capture: RecordCheckpoint through gRPC", Capture.RunAsync, Needs: "1"),
     new("4", "reads: GetBatch on active grains", Reads.RunAsync, Needs: "2"),
     new("3", "flat cost: early vs late appends on one batch", FlatCost.RunAsync),
-    new("3b", "raw storage: early vs late writes into one partition", FlatCost.RawAsync),
+    new("3b", "raw storage: early vs late writes of one batch", FlatCost.RawAsync),
     new("5", "trace: TraceBack over a 1,000-batch genealogy", Trace.RunAsync),
     // A fresh Azurite and server: a store holding only the batches counted, and a server holding only them.
     new("6", "memory: server RSS with many batches active", Memory.RunAsync, Fresh: true),

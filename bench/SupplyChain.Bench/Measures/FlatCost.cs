@@ -63,9 +63,9 @@ public static class FlatCost
             return result.All;
         });
         var (early, late) = Windows(runs);
-        ctx.Rows.Add(new Row("3b", $"raw storage: a checkpoint's writes {n - Window + 1:N0}-{n:N0} vs 1-{Window} into one partition (p50 ratio)", Text.Ratio(late / early),
+        ctx.Rows.Add(new Row("3b", $"raw storage: a checkpoint's writes {n - Window + 1:N0}-{n:N0} vs 1-{Window} for one batch (p50 ratio)", Text.Ratio(late / early),
             $"1-{Window}: {Text.Ms(early)}; {n - Window + 1:N0}-{n:N0}: {Text.Ms(late)}",
-            Notes: "row 3 without the service: Azure.Data.Tables from this process, one after another, into one partition of the same Azurite" + BenchContext.Problems(runs)));
+            Notes: "row 3 without the service: Azure.Data.Tables from this process, one after another, into one batch's event partitions and head row in the same Azurite" + BenchContext.Problems(runs)));
         ctx.AddCpu("3b raw flat cost (sequential writes)", runs);
     }
 

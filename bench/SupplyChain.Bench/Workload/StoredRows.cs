@@ -26,11 +26,11 @@ public sealed record StoredRows(TableEntity Event, TableEntity Head, TableEntity
             rows.Add(row);
         }
 
-        var partition = rows.FirstOrDefault(r => r.RowKey == "e000000000002")?.PartitionKey
+        // The event row sits in its event partition ("{batch}~00000000"), the head row in the batch's own.
+        var eventRow = rows.FirstOrDefault(r => r.RowKey == "e000000000002")
             ?? throw new InvalidOperationException($"the checkpoint's event row (version 2) is not in {LogTable}: has the log's layout changed?");
-        var batchRows = rows.Where(r => r.PartitionKey == partition).ToList();
-        var eventRow = batchRows.Single(r => r.RowKey == "e000000000002");
-        var head = batchRows.Single(r => r.RowKey == "h");
+        var batchPartition = eventRow.PartitionKey[..eventRow.PartitionKey.LastIndexOf('~')];
+        var head = rows.Single(r => r.PartitionKey == batchPartition && r.RowKey == "h");
         TableEntity? index = null;
         await foreach (var row in service.GetTableClient(IndexTable).QueryAsync<TableEntity>(maxPerPage: 10))
         {
