@@ -37,6 +37,13 @@ public sealed record Genealogy(BatchRef Root, IReadOnlyList<GenealogyMember> Mem
     public static Task<Genealogy> TraceForwardAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxBatches = Bounds.TraceBatches) =>
         WalkAsync(root, node => node.State.Children, fetch, Bounds.TraceDepth, maxBatches, "downstream");
 
+    /// <summary>
+    /// Every batch downstream of <paramref name="root"/>, however deep and however many: the scope of a recall, which
+    /// must not stop where a trace's reply would. Each batch is still asked once.
+    /// </summary>
+    public static Task<Genealogy> RecallScopeAsync(BatchRef root, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch) =>
+        WalkAsync(root, node => node.State.Children, fetch, int.MaxValue, int.MaxValue, "downstream");
+
     private static async Task<Genealogy> WalkAsync(
         BatchRef root, Func<TraceNode, IEnumerable<BatchRef>> next, Func<IReadOnlyList<BatchRef>, Task<IReadOnlyList<TraceNode?>>> fetch, int maxDepth, int maxBatches, string direction)
     {

@@ -84,7 +84,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
 
         // The root's recall is stored: a retry with the same event id walks again and finishes what this call does not.
         // The walk goes on if the client leaves: a recall half done helps nobody.
-        var genealogy = await Genealogy.TraceForwardAsync(command.Batch, level => FetchAsync(level, CancellationToken.None));
+        var genealogy = await Genealogy.RecallScopeAsync(command.Batch, level => FetchAsync(level, CancellationToken.None));
         var scope = genealogy.Members.Where(m => m.Depth > 0).ToList();
         var recalled = new RecalledBatch[scope.Count];
         await Parallel.ForEachAsync(

@@ -88,6 +88,25 @@ public sealed class GenealogyTests
     }
 
     [Fact]
+    public async Task A_recall_s_scope_goes_past_the_depth_a_trace_stops_at()
+    {
+        var lots = Enumerable.Range(0, Bounds.TraceDepth + 20).Select(i => Sample.Lot($"R{i}")).ToList();
+        Produce(lots[0], 10_000m);
+        for (var i = 1; i < lots.Count; i++)
+        {
+            SplitInto(lots[i - 1], (lots[i], Sample.Kg(10_000m - i)));
+        }
+
+        var traced = await Genealogy.TraceForwardAsync(lots[0], FetchAsync);
+        var scope = await Genealogy.RecallScopeAsync(lots[0], FetchAsync);
+
+        Assert.True(traced.Truncated);
+        Assert.Equal(Bounds.TraceDepth + 1, traced.Members.Count);
+        Assert.False(scope.Truncated);
+        Assert.Equal(lots, scope.Members.Select(m => m.Node.State.Ref).ToList());
+    }
+
+    [Fact]
     public async Task An_unknown_batch_is_not_found_and_a_genealogy_over_the_limit_is_refused()
     {
         Refusals.Expect(Refusal.NotFound, () => Genealogy.TraceBackAsync(Sample.Lot("NOPE"), FetchAsync).GetAwaiter().GetResult(), $"batch {Sample.Lot("NOPE")} does not exist");
