@@ -40,14 +40,22 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     // The client event ids stored on this batch, read with the first write or replay of an activation.
     private Dictionary<string, (long Version, string Fingerprint)>? _ids;
 
+    // Whether this activation has made sure no event is stored after the state it holds.
+    private bool _current;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
-        await LoadAsync(cancellationToken);
+        await LoadHeadAsync(cancellationToken);
+        if (log.HeadEvery > 1)
+        {
+            // Heads written every few events are behind by design: reads need the events after them too.
+            await CatchUpAsync(cancellationToken);
+        }
     }
 
-    /// <summary>Reads the head row, then applies any events stored after it (a head written every few events, or cut short by a crash) and writes the head again.</summary>
-    private async Task LoadAsync(CancellationToken ct = default)
+    /// <summary>Reads the head row (one point read: what an activation for reads and traces costs).</summary>
+    private async Task LoadHeadAsync(CancellationToken ct = default)
     {
         var head = await log.ReadHeadAsync(_ref, ct);
         if (head is { Chunked: false })
@@ -57,19 +65,34 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
         (_state, _trail) = head is { } read ? (read.State, read.Trail) : (null, null);
         _ids = null;
-        var after = await log.ReadEventsAsync(_ref, (_state?.Version ?? 0) + 1, int.MaxValue, ct);
-        if (after.Count == 0)
+        _current = false;
+    }
+
+    /// <summary>
+    /// Before the first write of an activation: looks for an event stored after the head (a crash between an event's
+    /// row and its head leaves one, never acknowledged) with one point read, and if there is one applies the events
+    /// after the head and rewrites it. Until then reads answer from the head.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        if (_current)
         {
             return;
         }
 
-        foreach (var stored in after)
+        var next = (_state?.Version ?? 0) + 1;
+        if (await log.HasEventAsync(_ref, next, ct))
         {
-            _trail = _state is null || _trail is { } known && known.Version + 1 == stored.Recorded.Version ? BatchTrail.Apply(_trail, stored.Recorded) : null;
-            _state = BatchState.Apply(_state, stored.Recorded);
+            foreach (var stored in await log.ReadEventsAsync(_ref, next, int.MaxValue, ct))
+            {
+                _trail = _state is null || _trail is { } known && known.Version + 1 == stored.Recorded.Version ? BatchTrail.Apply(_trail, stored.Recorded) : null;
+                _state = BatchState.Apply(_state, stored.Recorded);
+            }
+
+            await log.WriteHeadAsync(_ref, _state!, _trail is null ? null : BatchLogStore.TrailText(_trail), ct);
         }
 
-        await log.WriteHeadAsync(_ref, _state!, _trail is null ? null : BatchLogStore.TrailText(_trail), ct);
+        _current = true;
     }
 
     private async Task<Dictionary<string, (long Version, string Fingerprint)>> IdsAsync() =>
@@ -191,6 +214,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public async Task<BatchReply> MergeAsync(MergeBatches command)
     {
+        await CatchUpAsync();
         var fingerprint = EventHash.Fingerprint(command);
         if (_state is not null)
         {
@@ -263,6 +287,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public async Task<BatchReply> TransformAsync(TransformBatches command)
     {
+        await CatchUpAsync();
         if (command.Outputs.Count > 0 && command.Outputs[0].Batch != _ref)
         {
             throw new InvalidOperationException($"a transformation is run by its first output {command.Outputs[0].Batch}, not by batch {_ref}");
@@ -352,6 +377,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     /// <summary>Decides, appends and runs the effects of one event; a retry returns the first result.</summary>
     private async Task<BatchReply> WriteAsync(string eventId, string fingerprint, Func<DateTimeOffset, Task<BatchEvent>> decide)
     {
+        await CatchUpAsync();
         var now = clock.GetUtcNow();
         BatchEvent decided;
         try
@@ -387,7 +413,8 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         if (!await log.TryAppendAsync(_ref, new StoredEvent(recorded, canonical, fingerprint)))
         {
             // Another activation wrote this version: take what is stored, replay if it was this very event, else let the caller retry.
-            await LoadAsync();
+            await LoadHeadAsync();
+            await CatchUpAsync();
             if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
             {
                 return replay;

@@ -83,6 +83,14 @@ public sealed class BatchLogStore(Tables tables)
         }
     }
 
+    /// <summary>Whether the event row of a version is stored: one point read.</summary>
+    public async Task<bool> HasEventAsync(BatchRef batch, long version, CancellationToken ct = default)
+    {
+        var table = await tables.BatchLogAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(EventPartition(batch, version), EventRow(version), new[] { "RowKey" }, ct);
+        return row.HasValue;
+    }
+
     /// <summary>Replaces the head row with the state after an event, and the trail when it is short enough to keep there.</summary>
     public async Task WriteHeadAsync(BatchRef batch, BatchState state, string? trailText, CancellationToken ct = default)
     {
