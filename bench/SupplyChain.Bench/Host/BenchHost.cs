@@ -57,6 +57,10 @@ public sealed class BenchHost : IAsyncDisposable
             var server = await ServerProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string>
             {
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+                // The benchmark measures capacity: one signer speaks for many clients (all reads are one auditor's), so the
+                // per-participant rate limit, which would cap them at 2,000 calls/s, is lifted here.
+                ["Auth__RequestsPerSecond"] = "10000000",
+                ["Auth__Burst"] = "10000000",
             });
             var azuritePid = ProcFs.FindByCommandLine(RepositoryPaths.Azurite, "--tablePort", $"{azurite.TablePort}");
             return new BenchHost(azurite, server, azuritePid);

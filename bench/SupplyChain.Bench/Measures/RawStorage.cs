@@ -82,7 +82,7 @@ public static class RawStorage
     /// </summary>
     public static async Task CheckpointWritesAsync(TableClient log, StoredRows rows, string partition, int i)
     {
-        var version = Math.Max(1, i);
+        var version = i + 1L;
         await log.AddEntityAsync(StoredRows.Copy(rows.Event, $"{partition}~{(version - 1) / ChunkSize:D8}", $"e{version:D12}"));
         await log.UpsertEntityAsync(StoredRows.Copy(rows.Head, partition, "h"), TableUpdateMode.Replace);
     }
