@@ -34,7 +34,8 @@ public sealed class CliTests(ServerFixture fixture)
             Assert.Contains("producer", await User(0, "whoami"), StringComparison.Ordinal);
             await User(0, "product", "register", "--gtin", gtin, "--producer", producer, "--name", "U Minh melaleuca honey", "--category", "honey", "--unit", "LTR",
                 "--stars", "3", "--certificate", "OCOP-BL-2025-101", "--limit", "moisture::21:P1");
-            await User(0, "batch", "create", "--gtin", gtin, "--lot", lot, "--quantity", "120", "--unit", "LTR", "--producer", producer);
+            // Acting flags left out default to the logged-in participant.
+            await User(0, "batch", "create", "--gtin", gtin, "--lot", lot, "--quantity", "120", "--unit", "LTR");
             var pass = await User(0, "checkpoint", "--gtin", gtin, "--lot", lot, "--actor", producer, "--kind", "production", "--step", "packing", "--measure", "moisture=19.5:P1");
             Assert.Contains("PASS", pass, StringComparison.Ordinal);
             await User(0, "ship", "--gtin", gtin, "--lot", lot, "--from", producer, "--to", distributor);
@@ -45,7 +46,7 @@ public sealed class CliTests(ServerFixture fixture)
             var impostor = await User(6, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR");
             Assert.Contains("another party", impostor, StringComparison.Ordinal);
             await User(0, "login", "--dev", "--as", distributor, "--key", ServerProcess.TestKeyFile);
-            await User(0, "receive", "--gtin", gtin, "--lot", lot, "--actor", distributor, "--quantity", "119.5", "--unit", "LTR", "--condition", "sealed");
+            await User(0, "receive", "--gtin", gtin, "--lot", lot, "--quantity", "119.5", "--unit", "LTR", "--condition", "sealed");
 
             var shown = await User(0, "batch", "show", gtin, lot);
             Assert.Contains(distributor, shown, StringComparison.Ordinal);

@@ -97,7 +97,7 @@ internal sealed class BatchWorld(DateTimeOffset start)
         }
     }
 
-    /// <summary>Every input joins the new lot; if any refuses, those that joined are taken back out and the refusal stands.</summary>
+    /// <summary>As the batch grain merges: every input is checked before any moves (a refused merge writes nothing), then each joins the new lot.</summary>
     public void Merge(MergeBatches c)
     {
         if (State(c.Output) is not null)
@@ -108,35 +108,36 @@ internal sealed class BatchWorld(DateTimeOffset start)
         var product = Product(c.Output.Gtin);
         BatchRules.CheckMerge(null, c, product);
         Party(c.Actor, "actor_gln");
-        var joined = new List<(int Index, BatchMerged Event)>();
-        DomainException? refused = null;
-        for (var i = 0; i < c.Inputs.Count; i++)
+        var joins = c.Inputs.Select((input, i) => BatchRules.JoinMerge(
+            State(input), new JoinMerge(EventId.Derived(c.EventId, "merge", i), input, c.Output, c.Actor, c.Location, c.MergedAt, product.Unit), Now)).ToList();
+        foreach (var (input, join) in c.Inputs.Zip(joins))
         {
-            try
-            {
-                var join = BatchRules.JoinMerge(State(c.Inputs[i]), new JoinMerge(EventId.Derived(c.EventId, "merge", i), c.Inputs[i], c.Output, c.Actor, c.Location, c.MergedAt, product.Unit), Now);
-                Append(c.Inputs[i], join);
-                joined.Add((i, join));
-            }
-            catch (DomainException refusal)
-            {
-                refused ??= refusal;
-            }
-        }
-
-        if (refused is not null)
-        {
-            foreach (var (i, join) in joined)
-            {
-                var revert = new RevertMerge(EventId.Derived(c.EventId, "unmerge", i), c.Inputs[i], c.Output, join.Quantity, c.Actor, c.Location, "another input could not be merged");
-                Append(c.Inputs[i], BatchRules.RevertMerge(State(c.Inputs[i]), revert, Now));
-            }
-
-            throw refused;
+            Append(input, join);
         }
 
         var chains = c.Inputs.Select(i => State(i)!.ChainId).ToList();
-        Append(c.Output, BatchRules.MergeOutput(c, joined.Select(j => j.Event).ToList(), chains, product, Now));
+        Append(c.Output, BatchRules.MergeOutput(c, joins, chains, product, Now));
+    }
+
+    /// <summary>As the first output's grain transforms: everything is checked first, then each input gives its part, then the outputs are made.</summary>
+    public void Transform(TransformBatches c)
+    {
+        var made = c.Outputs.Select(o => o.Batch.Gtin).Distinct().Where(Products.ContainsKey).ToDictionary(g => g, g => Products[g]);
+        BatchRules.CheckTransform(c, made);
+        Party(c.Actor, "actor_gln");
+        BatchRules.RequireNewOutputs(c, c.Outputs.Select(o => State(o.Batch)).ToList());
+        var used = c.Inputs.Select((input, i) => BatchRules.UseInTransformation(State(input.Batch), BatchRules.InputOf(c, i), Now, $"inputs[{i}]")).ToList();
+        foreach (var (input, use) in c.Inputs.Zip(used))
+        {
+            Append(input.Batch, use);
+        }
+
+        var first = BatchRules.TransformOutput(c, used);
+        Append(c.Outputs[0].Batch, first);
+        for (var j = 1; j < c.Outputs.Count; j++)
+        {
+            Append(c.Outputs[j].Batch, BatchRules.TransformOutput(c, first, j));
+        }
     }
 
     /// <summary>Recalls the batch, then everything made from it; a batch an earlier recall reached is left as it is.</summary>
@@ -183,6 +184,9 @@ internal sealed class BatchWorld(DateTimeOffset start)
                 break;
             case MergeBatches c:
                 Merge(c);
+                break;
+            case TransformBatches c:
+                Transform(c);
                 break;
             default:
                 throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}");

@@ -10,7 +10,7 @@ namespace SupplyChain.Fuzz.World;
 
 /// <summary>
 /// What must hold after every step, whatever the commands were: each log's hash chain verifies and folds back into
-/// the stored state; quantities are conserved per unit (produced = held + recorded loss); each batch has one known
+/// the stored state; quantities are conserved per unit (produced = held + recorded loss + given to transformations); each batch has one known
 /// custodian, the one its custody steps end at; a batch in transit has exactly one pending receiver, not its custodian;
 /// parents and children name each other.
 /// </summary>
@@ -174,25 +174,33 @@ internal static class WorldInvariants
     /// <summary>Per unit: what was produced equals what is held plus what was recorded lost at receipts.</summary>
     private static void CheckConservation(BatchWorld world)
     {
-        var totals = new Dictionary<string, (decimal Produced, decimal Held, decimal Lost)>();
-        void Add(string unit, decimal produced, decimal held, decimal lost)
+        // A transformation ends its inputs' parts and makes its outputs anew (other products, other amounts): its
+        // outputs count as produced, and what its inputs gave as gone into it.
+        var totals = new Dictionary<string, (decimal Produced, decimal Held, decimal Lost, decimal Transformed)>();
+        void Add(string unit, decimal produced = 0, decimal held = 0, decimal lost = 0, decimal transformed = 0)
         {
             var t = totals.GetValueOrDefault(unit);
-            totals[unit] = (t.Produced + produced, t.Held + held, t.Lost + lost);
+            totals[unit] = (t.Produced + produced, t.Held + held, t.Lost + lost, t.Transformed + transformed);
         }
 
         foreach (var log in world.Logs.Values)
         {
-            Add(log.State!.Quantity.Unit, 0, log.State.Quantity.Value, 0);
+            Add(log.State!.Quantity.Unit, held: log.State.Quantity.Value);
             foreach (var recorded in log.Events)
             {
                 switch (recorded.Event)
                 {
-                    case BatchCreated { Origin: Origin.Produced } created:
-                        Add(created.Quantity.Unit, created.Quantity.Value, 0, 0);
+                    case BatchCreated { Origin: Origin.Produced or Origin.Transformed } created:
+                        Add(created.Quantity.Unit, produced: created.Quantity.Value);
                         break;
                     case BatchReceived received:
-                        Add(received.Loss.Unit, 0, 0, received.Loss.Value);
+                        Add(received.Loss.Unit, lost: received.Loss.Value);
+                        break;
+                    case BatchTransformed given:
+                        Add(given.Used.Unit, transformed: given.Used.Value);
+                        break;
+                    case TransformReverted returned:
+                        Add(returned.Quantity.Unit, transformed: -returned.Quantity.Value);
                         break;
                 }
             }
@@ -200,9 +208,9 @@ internal static class WorldInvariants
 
         foreach (var (unit, t) in totals)
         {
-            if (t.Produced != t.Held + t.Lost)
+            if (t.Produced != t.Held + t.Lost + t.Transformed)
             {
-                throw new InvariantBroken($"quantities are not conserved in {unit}: {t.Produced} produced, {t.Held} held and {t.Lost} lost (off by {t.Produced - t.Held - t.Lost})");
+                throw new InvariantBroken($"quantities are not conserved in {unit}: {t.Produced} produced, {t.Held} held, {t.Lost} lost and {t.Transformed} gone into transformations (off by {t.Produced - t.Held - t.Lost - t.Transformed})");
             }
         }
     }

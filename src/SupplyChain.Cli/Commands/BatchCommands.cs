@@ -11,7 +11,7 @@ internal static class BatchCommands
     public static IReadOnlyList<Command> All { get; } =
     [
         new("batch create",
-            "--gtin G --lot L --quantity 500 --unit KGM --producer GLN [--location GLN --chain ID --at ISO8601 --event-id ID]",
+            "--gtin G --lot L --quantity 500 --unit KGM [--producer GLN --location GLN --chain ID --at ISO8601 --event-id ID]",
             "Create a batch (lot) of a product; only its producer may",
             CreateAsync),
         new("batch show", "GTIN LOT", "Show a batch's current state", ShowAsync),
@@ -32,7 +32,7 @@ internal static class BatchCommands
             Gtin = line.Required("gtin"),
             Lot = line.Required("lot"),
             Quantity = MeasureSyntax.Quantity(line.Required("quantity"), line.Required("unit")),
-            ProducerGln = line.Required("producer"),
+            ProducerGln = line.Optional("producer") ?? "",
             LocationGln = line.Optional("location") ?? "",
             ChainId = line.Optional("chain") ?? "",
             ProducedAt = line.Optional("at") is { } at ? ValueSyntax.Time("--at", at) : null,

@@ -10,7 +10,7 @@ internal static class CheckpointCommands
     public static IReadOnlyList<Command> All { get; } =
     [
         new("checkpoint",
-            "--gtin G --lot L --actor GLN --kind production|environmental|food-safety --step S [--measure type=value:unit ...] [--certificate REF --issuer GLN --location GLN --at T --event-id ID]",
+            "--gtin G --lot L [--actor GLN] --kind production|environmental|food-safety --step S [--measure type=value:unit ...] [--certificate REF --issuer GLN --location GLN --at T --event-id ID]",
             "Record a checkpoint; prints the verdict (PASS/FAIL) and each reading against its limit",
             RecordAsync),
     ];
@@ -24,7 +24,7 @@ internal static class CheckpointCommands
             EventId = eventId.Value,
             Gtin = line.Required("gtin"),
             Lot = line.Required("lot"),
-            ActorGln = line.Required("actor"),
+            ActorGln = line.Optional("actor") ?? "",
             Kind = ValueSyntax.Name<CheckpointKind>("--kind", line.Required("kind")),
             Step = line.Required("step"),
             LocationGln = line.Optional("location") ?? "",

@@ -10,23 +10,23 @@ internal static class CustodyCommands
     public static IReadOnlyList<Command> All { get; } =
     [
         new("ship",
-            "--gtin G --lot L --from GLN --to GLN [--quantity Q --unit U --location GLN --at T --event-id ID]",
+            "--gtin G --lot L --to GLN [--from GLN --quantity Q --unit U --location GLN --at T --event-id ID]",
             "Ship a batch from its custodian to a named receiver",
             ShipAsync),
         new("receive",
-            "--gtin G --lot L --actor GLN [--quantity Q --unit U --condition TEXT --measure type=value:unit ... | --reject REASON] [--location GLN --at T --event-id ID]",
+            "--gtin G --lot L [--actor GLN] [--quantity Q --unit U --condition TEXT --measure type=value:unit ... | --reject REASON] [--location GLN --at T --event-id ID]",
             "Accept a shipment (with the amount and readings on arrival) or reject it",
             ReceiveAsync),
         new("split",
-            "--gtin G --lot L --actor GLN --part LOT=QTY [--part ...] --unit U [--location GLN --at T --event-id ID]",
+            "--gtin G --lot L [--actor GLN] --part LOT=QTY [--part ...] --unit U [--location GLN --at T --event-id ID]",
             "Split parts of a batch into new child batches",
             SplitAsync),
         new("merge",
-            "--input GTIN/LOT --input GTIN/LOT ... --output-gtin G --output-lot L --actor GLN [--location GLN --at T --event-id ID]",
+            "--input GTIN/LOT --input GTIN/LOT ... --output-gtin G --output-lot L [--actor GLN --location GLN --at T --event-id ID]",
             "Merge whole batches into one new batch",
             MergeAsync),
         new("transform",
-            "--input GTIN/LOT[=QTY:UNIT] ... --output GTIN/LOT=QTY:UNIT ... --actor GLN [--location GLN --at T --event-id ID]",
+            "--input GTIN/LOT[=QTY:UNIT] ... --output GTIN/LOT=QTY:UNIT ... [--actor GLN --location GLN --at T --event-id ID]",
             "Transform batches (all of each, or the amount given) into new batches of any registered products",
             TransformAsync),
     ];
@@ -40,7 +40,7 @@ internal static class CustodyCommands
             EventId = eventId.Value,
             Gtin = line.Required("gtin"),
             Lot = line.Required("lot"),
-            ActorGln = line.Required("from"),
+            ActorGln = line.Optional("from") ?? "",
             ReceiverGln = line.Required("to"),
             Quantity = MeasureSyntax.OptionalQuantity(line),
             LocationGln = line.Optional("location") ?? "",
@@ -62,7 +62,7 @@ internal static class CustodyCommands
             EventId = eventId.Value,
             Gtin = line.Required("gtin"),
             Lot = line.Required("lot"),
-            ActorGln = line.Required("actor"),
+            ActorGln = line.Optional("actor") ?? "",
             LocationGln = line.Optional("location") ?? "",
             ReceivedAt = Time(line),
         };
@@ -103,7 +103,7 @@ internal static class CustodyCommands
             EventId = eventId.Value,
             Gtin = line.Required("gtin"),
             Lot = line.Required("lot"),
-            ActorGln = line.Required("actor"),
+            ActorGln = line.Optional("actor") ?? "",
             LocationGln = line.Optional("location") ?? "",
             SplitAt = Time(line),
         };
@@ -131,7 +131,7 @@ internal static class CustodyCommands
             EventId = eventId.Value,
             OutputGtin = line.Required("output-gtin"),
             OutputLot = line.Required("output-lot"),
-            ActorGln = line.Required("actor"),
+            ActorGln = line.Optional("actor") ?? "",
             LocationGln = line.Optional("location") ?? "",
             MergedAt = Time(line),
         };
@@ -156,7 +156,7 @@ internal static class CustodyCommands
         var request = new TransformBatchesRequest
         {
             EventId = eventId.Value,
-            ActorGln = line.Required("actor"),
+            ActorGln = line.Optional("actor") ?? "",
             LocationGln = line.Optional("location") ?? "",
             TransformedAt = Time(line),
         };

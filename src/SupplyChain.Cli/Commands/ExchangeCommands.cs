@@ -13,7 +13,7 @@ internal static class ExchangeCommands
     public static IReadOnlyList<Command> All { get; } =
     [
         new("export epcis", "GTIN LOT [--forward] [--out FILE]", "Export a batch's trace (back, or forward) as an EPCIS 2.0 JSON-LD document", EpcisAsync),
-        new("import epcis", "FILE --actor GLN [--receiver GLN]", "Capture a partner's EPCIS 2.0 document, all or nothing; sending it again replays it (--receiver: who receives shipments it names no destination for)", ImportAsync),
+        new("import epcis", "FILE [--actor GLN] [--receiver GLN]", "Capture a partner's EPCIS 2.0 document, all or nothing; sending it again replays it (--receiver: who receives shipments it names no destination for)", ImportAsync),
         new("export csv", "GTIN LOT [--from T --to T] [--out FILE]", "Export the key data elements of a batch's whole genealogy as a sortable CSV spreadsheet (FSMA 204)", CsvAsync),
     ];
 
@@ -60,7 +60,7 @@ internal static class ExchangeCommands
     {
         var line = context.Line;
         var file = line.Positional(0, "FILE");
-        var actor = line.Required("actor");
+        var actor = line.Optional("actor") ?? "";
         var receiver = line.Optional("receiver") ?? "";
         line.RejectUnused();
         if (!File.Exists(file))

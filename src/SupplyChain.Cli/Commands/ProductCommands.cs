@@ -11,7 +11,7 @@ internal static class ProductCommands
     public static IReadOnlyList<Command> All { get; } =
     [
         new("product register",
-            "--gtin G --producer GLN --name N --category C --unit KGM [--stars 4 --certificate X --certified-on 2024-05-01 --pending-stars 5] [--limit type:min:max:unit ...]",
+            "--gtin G [--producer GLN] --name N --category C --unit KGM [--stars 4 --certificate X --certified-on 2024-05-01 --pending-stars 5] [--limit type:min:max:unit ...]",
             "Register a producer's product with its OCOP rating and limits (min or max may be empty: temperature::-18:CEL)",
             RegisterAsync),
         new("product show", "GTIN", "Show a product and its limits", ShowAsync),
@@ -24,7 +24,7 @@ internal static class ProductCommands
         var request = new RegisterProductRequest
         {
             Gtin = line.Required("gtin"),
-            ProducerGln = line.Required("producer"),
+            ProducerGln = line.Optional("producer") ?? "",
             Name = line.Required("name"),
             Category = line.Required("category"),
             Unit = line.Required("unit"),

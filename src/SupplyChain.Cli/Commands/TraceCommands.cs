@@ -14,7 +14,7 @@ internal static class TraceCommands
     [
         new("trace back", "GTIN LOT [--max-depth N]", "Trace a batch back through every split and merge to its producers, with handoffs and checks", BackAsync),
         new("trace forward", "GTIN LOT", "Trace a batch forward to every batch made from it and who holds each now: the scope of a recall", ForwardAsync),
-        new("recall", "GTIN LOT --auditor GLN --reason TEXT [--event-id ID]",
+        new("recall", "GTIN LOT --reason TEXT [--auditor GLN] [--event-id ID]",
             "Recall a batch and every batch made from it, notifying who holds them (auditors only; retry with the same --event-id to finish)", RecallAsync),
         new("alerts", "--participant GLN | --chain ID [--count N]",
             "Print alerts as they are raised (failed checks, holds, recalls, overdue shipments) until Ctrl+C, or until N have come", AlertsAsync),
@@ -55,7 +55,7 @@ internal static class TraceCommands
             EventId = eventId.Value,
             Gtin = line.Positional(0, "GTIN"),
             Lot = line.Positional(1, "LOT"),
-            AuditorGln = line.Required("auditor"),
+            AuditorGln = line.Optional("auditor") ?? "",
             Reason = line.Required("reason"),
         };
         line.RejectUnused();
