@@ -20,7 +20,7 @@ public sealed class FuzzTests
         var report = new FuzzRun(7).Run(operations: 20_000);
 
         var accepted = report.Tally.Outcomes["batch world, accepted"];
-        foreach (var kind in new[] { "create", "checkpoint", "ship", "receive", "reject", "split", "merge", "recall" })
+        foreach (var kind in new[] { "create", "checkpoint", "ship", "receive", "reject", "split", "merge", "transform", "hold", "lift hold", "recall" })
         {
             Assert.True(accepted.GetValueOrDefault(kind) > 0, $"no {kind} was accepted in 20,000 steps:\n{report}");
         }

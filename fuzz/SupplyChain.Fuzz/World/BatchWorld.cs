@@ -140,6 +140,15 @@ internal sealed class BatchWorld(DateTimeOffset start)
         }
     }
 
+    /// <summary>An auditor places or lifts a hold, as the batch grain does.</summary>
+    public void ChangeHold(ChangeHold c)
+    {
+        var auditor = Party(c.Auditor, "auditor_gln");
+        Append(c.Batch, c.Action == HoldAction.Place
+            ? BatchRules.PlaceHold(State(c.Batch), c, auditor, Now)
+            : BatchRules.LiftHold(State(c.Batch), c, auditor, Now));
+    }
+
     /// <summary>Recalls the batch, then everything made from it; a batch an earlier recall reached is left as it is.</summary>
     public IReadOnlyList<BatchRef> Recall(RecallBatch c)
     {
@@ -245,6 +254,8 @@ internal sealed class BatchWorld(DateTimeOffset start)
             BatchSplit { Remaining.Value: 0 } split => Moved(MovementKind.Consumed, split.Actor),
             BatchMerged merged => Moved(MovementKind.Consumed, merged.Actor),
             MergeReverted => Moved(MovementKind.Restored, state.Custodian),
+            BatchTransformed { Remaining.Value: 0 } used => Moved(MovementKind.Consumed, used.Actor),
+            TransformReverted => Moved(MovementKind.Restored, state.Custodian),
             _ => null,
         };
     }

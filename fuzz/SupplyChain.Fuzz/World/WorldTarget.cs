@@ -106,7 +106,7 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
 
     private (string Name, Action Act, string Outcome) Next()
     {
-        switch (noise.Below(20))
+        switch (noise.Below(22))
         {
             case 0 or 1 or 2:
                 var create = Create();
@@ -131,6 +131,12 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
                 return (Show(recall), () => RecallAndCheck(recall), "recall");
             case 17:
                 return ("tamper with a stored log", Tamper, "tampering detected");
+            case 18:
+                var transform = Transform();
+                return (Show(transform), () => _world.Transform(transform), "transform");
+            case 19:
+                var hold = Hold();
+                return (Show(hold), () => _world.ChangeHold(hold), hold.Action == HoldAction.Place ? "hold" : "lift hold");
             default:
                 var batch = Existing();
                 return ($"trace {batch} both ways", () => Trace(batch), "traced");
@@ -285,6 +291,47 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
         };
         var actor = first is not null && noise.Chance(0.85) ? first.Custodian : noise.Pick(Cast.Parties);
         return new MergeBatches(NewEventId(), inputs, output, actor, actor, Time());
+    }
+
+    /// <summary>Mostly active batches of one holder giving a share, all, or more than they hold, into one to three new lots of any products.</summary>
+    private TransformBatches Transform()
+    {
+        var active = _world.Logs.Values.Select(l => l.State!).Where(s => s.Status == BatchStatus.Active).ToList();
+        var first = active.Count > 0 && noise.Chance(0.9) ? noise.Pick(active) : _world.State(Existing());
+        var alike = active.Where(s => first is not null && s.Custodian == first.Custodian && s != first).ToList();
+        var inputs = new List<TransformInput>();
+        var count = noise.Below(40) == 0 ? Bounds.InputsPerTransform + 1 : noise.Between(1, 3);
+        for (var i = 0; i < count; i++)
+        {
+            var state = i == 0 ? first : alike.Count > 0 && noise.Chance(0.85) ? noise.Pick(alike) : _world.State(Existing());
+            var batch = state?.Ref ?? Existing();
+            var given = state is null ? null : noise.Below(4) switch
+            {
+                0 => null, // all of it
+                1 => Part(state.Quantity, 1.0 + noise.Fraction()), // more than it holds
+                _ => Part(state.Quantity, noise.Fraction()),
+            };
+            inputs.Add(new TransformInput(batch, given));
+        }
+
+        var outputs = Enumerable.Range(0, noise.Below(30) == 0 ? 0 : noise.Between(1, 3)).Select(_ =>
+        {
+            var gtin = noise.Pick(Cast.Gtins.ToList());
+            var lot = noise.Below(20) == 0 ? Existing() : new BatchRef(gtin, NewLot("T"));
+            return new BatchPart(lot, Amount(_world.Products.GetValueOrDefault(lot.Gtin)?.Unit ?? "KGM", 500));
+        }).ToList();
+        var actor = first is not null && noise.Chance(0.85) ? first.Custodian : noise.Pick(Cast.Parties);
+        return new TransformBatches(NewEventId(), inputs, outputs, actor, actor, Time());
+    }
+
+    /// <summary>An auditor (mostly) places a hold on a batch, or lifts one.</summary>
+    private ChangeHold Hold()
+    {
+        var held = _world.Logs.Values.Select(l => l.State!).Where(s => s.Status == BatchStatus.OnHold).Select(s => s.Ref).ToList();
+        var lift = noise.Chance(0.5);
+        var batch = lift && held.Count > 0 && noise.Chance(0.9) ? noise.Pick(held) : Existing();
+        return new ChangeHold(NewEventId(), batch, noise.Chance(0.85) ? Cast.Auditor : noise.Pick(Cast.Parties), lift ? HoldAction.Lift : HoldAction.Place,
+            noise.Pick(new[] { "", "complaint C-17", "resampled: within limits" }));
     }
 
     private RecallBatch Recall()
@@ -486,6 +533,8 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
         SplitBatch c => $"split {c.Batch} by {c.Actor} into {string.Join(", ", c.Parts.Select(p => $"{p.Batch} {p.Quantity}"))} at {Show(c.SplitAt)} ({c.EventId})",
         MergeBatches c => $"merge {string.Join(", ", c.Inputs.Take(5))}{(c.Inputs.Count > 5 ? $" (+{c.Inputs.Count - 5})" : "")} into {c.Output} by {c.Actor} at {Show(c.MergedAt)} ({c.EventId})",
         RecallBatch c => $"recall {c.Batch} by {c.Auditor} reason '{c.Reason}' ({c.EventId})",
+        TransformBatches c => $"transform {string.Join(", ", c.Inputs.Take(5).Select(i => $"{i.Batch} {i.Quantity?.ToString() ?? "all"}"))}{(c.Inputs.Count > 5 ? $" (+{c.Inputs.Count - 5})" : "")} into {string.Join(", ", c.Outputs.Select(o => $"{o.Batch} {o.Quantity}"))} by {c.Actor} at {Show(c.TransformedAt)} ({c.EventId})",
+        ChangeHold c => $"{(c.Action == HoldAction.Place ? "hold" : "lift the hold on")} {c.Batch} by {c.Auditor} reason '{c.Reason}' ({c.EventId})",
         _ => command.ToString() ?? "",
     };
 
