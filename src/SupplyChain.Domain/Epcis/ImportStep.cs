@@ -33,16 +33,19 @@ public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, str
         _ => new[] { Target },
     };
 
-    /// <summary>Every party the command names.</summary>
-    public IEnumerable<Gln> Parties => Command switch
+    /// <summary>The party in whose name the command acts.</summary>
+    public Gln Actor => Command switch
     {
-        CreateBatch c => new[] { c.Producer },
-        RecordCheckpoint c => new[] { c.Actor },
-        ShipBatch c => new[] { c.Actor, c.Receiver },
-        ReceiveBatch c => new[] { c.Actor },
-        SplitBatch c => new[] { c.Actor },
-        MergeBatches c => new[] { c.Actor },
-        TransformBatches c => new[] { c.Actor },
-        _ => Array.Empty<Gln>(),
+        CreateBatch c => c.Producer,
+        RecordCheckpoint c => c.Actor,
+        ShipBatch c => c.Actor,
+        ReceiveBatch c => c.Actor,
+        SplitBatch c => c.Actor,
+        MergeBatches c => c.Actor,
+        TransformBatches c => c.Actor,
+        _ => throw new InvalidOperationException($"an import step holds no command of ours: {Command.GetType().Name}"),
     };
+
+    /// <summary>Every party the command names: who acts, and a shipment's receiver.</summary>
+    public IEnumerable<Gln> Parties => Command is ShipBatch ship ? new[] { ship.Actor, ship.Receiver } : new[] { Actor };
 }

@@ -118,10 +118,6 @@ public sealed class BatchLogStore(Tables tables)
         return ids;
     }
 
-    /// <summary>The version and content fingerprint stored under a client event id, if any.</summary>
-    public async Task<(long Version, string Fingerprint)?> FindEventIdAsync(BatchRef batch, string eventId, CancellationToken ct = default) =>
-        (await ReadEventIdsAsync(batch, ct)).TryGetValue(eventId, out var found) ? found : null;
-
     /// <summary>
     /// Copies a log stored before event partitions (events and event-id rows in the batch's own partition) into them,
     /// with each event's fingerprint, then marks the head; safe to run again. The old rows stay as they were.

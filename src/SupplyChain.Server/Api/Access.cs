@@ -19,6 +19,9 @@ namespace SupplyChain.Server.Api;
 /// </summary>
 public sealed class Access : Interceptor, IDisposable
 {
+    private static readonly Role[] Producers = { Role.Producer };
+    private static readonly Role[] Labs = { Role.Lab };
+    private static readonly Role[] Auditors = { Role.Auditor };
     private static readonly string[] Anonymous = { "/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/" };
     private readonly AuthOptions _options;
     private readonly PartitionedRateLimiter<string> _rates;
@@ -95,56 +98,40 @@ public sealed class Access : Interceptor, IDisposable
                 caller.RequireAdmin("defining a distribution chain");
                 break;
             case RegisterProductRequest r:
-                caller.Require("registering a product", Role.Producer);
-                r.ProducerGln = caller.Acting("producer_gln", r.ProducerGln);
+                r.ProducerGln = caller.Acts("registering a product", Producers, "producer_gln", r.ProducerGln);
                 break;
             case CreateBatchRequest r:
-                caller.Require("creating a batch", Role.Producer);
-                r.ProducerGln = caller.Acting("producer_gln", r.ProducerGln);
+                r.ProducerGln = caller.Acts("creating a batch", Producers, "producer_gln", r.ProducerGln);
+                break;
+            case RecordCheckpointRequest { Kind: CheckpointKind.FoodSafety } r:
+                r.ActorGln = caller.Acts("a food-safety checkpoint", Labs, "actor_gln", r.ActorGln);
                 break;
             case RecordCheckpointRequest r:
-                if (r.Kind == CheckpointKind.FoodSafety)
-                {
-                    caller.Require("a food-safety checkpoint", Role.Lab);
-                }
-                else
-                {
-                    caller.Require("a production or environmental checkpoint", Caller.Operators.Append(Role.Lab).ToArray());
-                }
-
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("a production or environmental checkpoint", Caller.Recorders, "actor_gln", r.ActorGln);
                 break;
             case ShipBatchRequest r:
-                caller.Require("shipping", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("shipping", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case ReceiveBatchRequest r:
-                caller.Require("receiving", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("receiving", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case SplitBatchRequest r:
-                caller.Require("splitting", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("splitting", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case MergeBatchesRequest r:
-                caller.Require("merging", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("merging", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case TransformBatchesRequest r:
-                caller.Require("transforming", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("transforming", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case RecallRequest r:
-                caller.Require("a recall", Role.Auditor);
-                r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);
+                r.AuditorGln = caller.Acts("a recall", Auditors, "auditor_gln", r.AuditorGln);
                 break;
             case HoldRequest r:
-                caller.Require("placing or lifting a hold", Role.Auditor);
-                r.AuditorGln = caller.Acting("auditor_gln", r.AuditorGln);
+                r.AuditorGln = caller.Acts("placing or lifting a hold", Auditors, "auditor_gln", r.AuditorGln);
                 break;
             case ImportEpcisRequest r when !caller.Admin:
-                caller.Require("importing EPCIS events", Caller.Operators.ToArray());
-                r.ActorGln = caller.Acting("actor_gln", r.ActorGln);
+                r.ActorGln = caller.Acts("importing EPCIS events", Caller.Operators, "actor_gln", r.ActorGln);
                 break;
             case ListBatchesRequest r when !caller.ReadsAll:
                 r.ParticipantGln = caller.Acting("participant_gln", r.ParticipantGln);

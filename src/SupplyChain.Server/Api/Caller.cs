@@ -15,7 +15,10 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
     private const string Key = "supplychain.caller";
 
     /// <summary>The roles that move goods or record production: they may hold batches.</summary>
-    public static readonly IReadOnlyList<Role> Operators = new[] { Role.Producer, Role.Processor, Role.Distributor, Role.Retailer };
+    public static readonly Role[] Operators = { Role.Producer, Role.Processor, Role.Distributor, Role.Retailer };
+
+    /// <summary>The operators and labs: those who record production and environmental checkpoints.</summary>
+    public static readonly Role[] Recorders = { Role.Producer, Role.Processor, Role.Distributor, Role.Retailer, Role.Lab };
 
     /// <summary>An auditor or an administrator: reads every batch.</summary>
     public bool ReadsAll => Admin || Roles.Contains(Role.Auditor);
@@ -67,6 +70,13 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
         return named == own
             ? own.Value
             : throw DomainException.Denied($"{field} {named} is another party: the token is for {own}, and a participant acts only in its own name");
+    }
+
+    /// <summary>Refuses the call unless the token has one of the roles; then the acting-party field, as <see cref="Acting"/> reads it.</summary>
+    public string Acts(string what, Role[] roles, string field, string requested)
+    {
+        Require(what, roles);
+        return Acting(field, requested);
     }
 
     /// <summary>Refuses the call unless the token has one of the roles.</summary>

@@ -24,10 +24,10 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         var receiver = Gln.ParseOptional(request.ReceiverGln, "receiver_gln");
         var capture = EpcisImport.Parse(request.Document);
         var steps = ImportPlan.Commands(capture, actor, receiver);
-        if (!caller.Admin && steps.FirstOrDefault(s => ActingParty(s.Command) != actor) is { } other)
+        if (!caller.Admin && steps.FirstOrDefault(s => s.Actor != actor) is { } other)
         {
             // A document may name other parties as acting (a shipment's source, a receipt's destination); only an administrator imports in their names.
-            throw DomainException.Denied($"eventList[{other.Index}]: acts in the name of {ActingParty(other.Command)}, not of the importing party {actor}");
+            throw DomainException.Denied($"eventList[{other.Index}]: acts in the name of {other.Actor}, not of the importing party {actor}");
         }
 
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
@@ -41,18 +41,6 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
 
         return Reply(capture, replies);
     }
-
-    private static Gln ActingParty(object command) => command switch
-    {
-        CreateBatch c => c.Producer,
-        RecordCheckpoint c => c.Actor,
-        ShipBatch c => c.Actor,
-        ReceiveBatch c => c.Actor,
-        SplitBatch c => c.Actor,
-        MergeBatches c => c.Actor,
-        TransformBatches c => c.Actor,
-        _ => throw new InvalidOperationException($"an import step holds no command of ours: {command.GetType().Name}"),
-    };
 
     private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
     {
@@ -74,9 +62,10 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         var parties = await Bounded.LookUpAsync(steps.SelectMany(s => s.Parties).Distinct().ToList(), async gln => (await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant, ct);
         var chainIds = batches.Values.Select(b => b.ChainId).OfType<string>().Distinct().ToList();
         var chains = await Bounded.LookUpAsync(chainIds, async id => (await grains.GetGrain<IChainGrain>(id).GetAsync())?.Chain, ct);
-        var written = steps.Where(s => batches.ContainsKey(s.Target)).Select(s => (s.Target, s.EventId)).Distinct().ToList();
-        var stored = await Bounded.LookUpAsync(written, async key => await log.FindEventIdAsync(key.Target, key.EventId, ct) is null ? null : "stored", ct);
-        return new ImportWorld(batches, products, parties, chains, stored.Keys.ToHashSet());
+        // Each stored batch's event ids are read once, however many of the document's events it takes.
+        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch => await log.ReadEventIdsAsync(batch, ct), ct);
+        var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.ContainsKey(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
+        return new ImportWorld(batches, products, parties, chains, stored);
     }
 
     private static V1.ImportEpcisResponse Reply(EpcisCapture capture, List<(ImportStep Step, BatchReply Reply)> applied)
