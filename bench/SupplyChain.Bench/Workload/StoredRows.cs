@@ -19,6 +19,9 @@ public sealed record StoredRows(TableEntity Event, TableEntity Head, TableEntity
         var lot = Gs1Keys.Lot();
         await producer.CreateBatchAsync(lot);
         await producer.RecordCheckpointAsync(lot);
+
+        // Verifying writes the batch's journaled events out to its log first.
+        await host.Traces.VerifyBatchAsync(new SupplyChain.V1.VerifyBatchRequest { Gtin = producer.Gtin13, Lot = lot }, deadline: BenchHost.Deadline);
         var service = new TableServiceClient(host.Azurite.ConnectionString);
         var rows = new List<TableEntity>();
         await foreach (var row in service.GetTableClient(LogTable).QueryAsync<TableEntity>(maxPerPage: 100))

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using EventId = SupplyChain.Domain.Identifiers.EventId;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Batches;
@@ -18,12 +21,16 @@ namespace SupplyChain.Grains.Batches;
 
 /// <summary>
 /// A batch: loads its state from the head row of its log, asks the domain rules for the event a command makes,
-/// appends it, and only then replies. Work an event causes elsewhere (indexes, chain, split children) runs after
-/// the append and again on a retry with the same event id, so a crash in between is finished by the retry.
+/// stores it in the silo's journal, and only then replies. Journaled events are written out to the batch's log some at a
+/// time (after <see cref="StorageOptions.WriteOutAfter"/>, at <see cref="StorageOptions.WriteOutEvents"/>, on deactivation
+/// and before any read of the stored log); the head row names this silo's journal while events may be only there.
+/// Work an event causes elsewhere (indexes, chain, split children) runs after the event is stored and again on a retry
+/// with the same event id, so a crash in between is finished by the retry.
 /// Alerts go to the hubs of the parties concerned; while a shipment on a chain with a time limit is under way, an
 /// Orleans reminder checks it against the deadline.
 /// </summary>
-public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimeProvider clock, IOptions<AlertOptions> alerts) : Grain, IBatchGrain, IRemindable
+public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchIndexStore index, TimeProvider clock, IOptions<AlertOptions> alerts, IOptions<StorageOptions> storage, ILogger<BatchGrain> logger)
+    : Grain, IBatchGrain, IRemindable
 {
     /// <summary>The reminder that watches a shipment's deadline.</summary>
     public const string TransitReminder = "transit";
@@ -40,17 +47,54 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     // The client event ids stored on this batch, read with the first write or replay of an activation.
     private Dictionary<string, (long Version, string Fingerprint)>? _ids;
 
-    // Whether this activation has made sure no event is stored after the state it holds.
-    private bool _current;
+    // The head row as last read or written: its ETag, and the journal writer it names ("" for none).
+    private Azure.ETag? _etag;
+    private string _writer = "";
+
+    // Whether the head row may be older than the events another silo's journal holds: checked once per activation.
+    private bool _ready;
+
+    // Whether this activation has named this silo's journal in the head row and so may append.
+    private bool _writable;
+
+    // Events stored in the journal and not yet written out to the log, with their commit rows; and when they will be.
+    private readonly List<(StoredEvent Event, long Sequence)> _unwritten = [];
+    private IGrainTimer? _writeOut;
+
+    // Whether the head row is behind the log's event rows (a log from before the journal, caught up in memory).
+    private bool _headBehind;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
         await LoadHeadAsync(cancellationToken);
-        if (log.HeadEvery > 1)
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_writable)
         {
-            // Heads written every few events are behind by design: reads need the events after them too.
-            await CatchUpAsync(cancellationToken);
+            return;
+        }
+
+        // Out of the journal and the head naming nobody: the next activation, on any silo, starts from the head alone.
+        var unwritten = _unwritten.ToList();
+        try
+        {
+            if (_state is null)
+            {
+                await log.SettleAsync(_ref, [], journal.Writer, cancellationToken);
+            }
+            else
+            {
+                _etag = await log.WriteOutAsync(_ref, unwritten.Select(u => u.Event).ToList(), _state, HeadTrail(), "", _etag!.Value, cancellationToken);
+                journal.Settle(unwritten.Select(u => u.Sequence));
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Batch {Batch} could not write out {Count} events on deactivation; the journal keeps trying", _ref, unwritten.Count);
+            journal.Leave(_ref, unwritten);
         }
     }
 
@@ -61,50 +105,165 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
         if (head is { Chunked: false })
         {
             await log.UpgradeAsync(_ref, ct);
+            head = await log.ReadHeadAsync(_ref, ct);
         }
 
-        (_state, _trail) = head is { } read ? (read.State, read.Trail) : (null, null);
+        (_state, _trail, _etag, _writer) = head is { } read ? (read.State, read.Trail, read.ETag, read.Writer) : ((BatchState?)null, (BatchTrail?)null, (Azure.ETag?)null, "");
         _ids = null;
-        _current = false;
+        _ready = _writer.Length == 0;
+        _writable = false;
     }
 
     /// <summary>
-    /// Before the first write of an activation: looks for an event stored after the head (a crash between an event's
-    /// row and its head leaves one, never acknowledged) with one point read, and if there is one applies the events
-    /// after the head and rewrites it. Until then reads answer from the head.
+    /// Before anything is answered from the head row: if it names a journal writer, the events that writer holds must
+    /// be in the log first. Another silo's writer that is gone has written them out (or was swept); one alive, or being
+    /// swept, makes the call wait (UNAVAILABLE, retry). This silo's writer holds them only if an earlier activation left them.
     /// </summary>
-    private async Task CatchUpAsync(CancellationToken ct = default)
+    private async Task ReadyAsync()
     {
-        if (_current)
+        if (_ready)
         {
             return;
         }
 
-        var next = (_state?.Version ?? 0) + 1;
-        if (await log.HasEventAsync(_ref, next, ct))
+        if (_writer == journal.Writer)
         {
-            foreach (var stored in await log.ReadEventsAsync(_ref, next, int.MaxValue, ct))
+            if (journal.Holds(_ref))
             {
-                _trail = _state is null || _trail is { } known && known.Version + 1 == stored.Recorded.Version ? BatchTrail.Apply(_trail, stored.Recorded) : null;
-                _state = BatchState.Apply(_state, stored.Recorded);
+                throw new InconsistentStateException($"batch {_ref} has events its earlier activation left in this silo's journal, still being written out to its log");
+            }
+        }
+        else if (!await journal.ReleasedByAsync(_writer))
+        {
+            // Perhaps written out since the head was read.
+            await LoadHeadAsync();
+            if (!_ready)
+            {
+                throw new InconsistentStateException($"batch {_ref} has events in another silo's journal, still being written out to its log");
             }
 
-            await log.WriteHeadAsync(_ref, _state!, _trail is null ? null : BatchLogStore.TrailText(_trail), ct);
+            return;
         }
 
-        _current = true;
+        // Written out meanwhile: read what was written.
+        await LoadHeadAsync();
+        if (_writer.Length > 0 && _writer != journal.Writer)
+        {
+            throw new InconsistentStateException($"batch {_ref} was taken by another silo meanwhile");
+        }
+
+        _ready = true;
+    }
+
+    /// <summary>
+    /// Before the first write of an activation: catches a log from before the journal up (an event row stored after its
+    /// head, never acknowledged, found with one point read), then names this silo's journal in the head row.
+    /// </summary>
+    private async Task WritableAsync()
+    {
+        if (_writable)
+        {
+            return;
+        }
+
+        await ReadyAsync();
+        var next = (_state?.Version ?? 0) + 1;
+        if (await log.HasEventAsync(_ref, next))
+        {
+            foreach (var stored in await log.ReadEventsAsync(_ref, next, int.MaxValue))
+            {
+                (_state, _trail) = BatchLogStore.Apply(_state, _trail, stored.Recorded);
+                _headBehind = true;
+            }
+        }
+
+        if (_writer != journal.Writer)
+        {
+            var claimed = await log.ClaimAsync(_ref, _etag, journal.Writer);
+            if (claimed is null)
+            {
+                await LoadHeadAsync();
+                throw new InconsistentStateException($"batch {_ref} changed while this event was being stored");
+            }
+
+            (_etag, _writer) = (claimed, journal.Writer);
+        }
+
+        _writable = true;
+    }
+
+    /// <summary>Writes the journaled events out to the log and the head row after them.</summary>
+    private async Task WriteOutAsync()
+    {
+        _writeOut?.Dispose();
+        _writeOut = null;
+        if ((_unwritten.Count == 0 && !_headBehind) || _state is null)
+        {
+            return;
+        }
+
+        var unwritten = _unwritten.ToList();
+        _etag = await log.WriteOutAsync(_ref, unwritten.Select(u => u.Event).ToList(), _state, HeadTrail(), journal.Writer, _etag!.Value);
+        journal.Settle(unwritten.Select(u => u.Sequence));
+        _unwritten.RemoveRange(0, unwritten.Count);
+        _headBehind = false;
+    }
+
+    private async Task WriteOutLaterAsync(CancellationToken ct)
+    {
+        try
+        {
+            await WriteOutAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Batch {Batch} could not write out its journaled events; it tries again", _ref);
+            ScheduleWriteOut();
+        }
+    }
+
+    private void ScheduleWriteOut() =>
+        _writeOut ??= this.RegisterGrainTimer(WriteOutLaterAsync, new GrainTimerCreationOptions(storage.Value.WriteOutAfter, Timeout.InfiniteTimeSpan));
+
+    /// <summary>The trail's text for the head row, unless it outgrew the row.</summary>
+    private string? HeadTrail()
+    {
+        var text = _trail is null || _trailOutgrewHead ? null : BatchLogStore.TrailText(_trail);
+        _trailOutgrewHead |= _trail is not null && text is null;
+        return text;
+    }
+
+    /// <summary>Events from the stored log, after writing out what only the journal has.</summary>
+    private async Task<IReadOnlyList<StoredEvent>> StoredEventsAsync(long fromVersion, int max)
+    {
+        await WriteOutAsync();
+        return await log.ReadEventsAsync(_ref, fromVersion, max);
+    }
+
+    public async Task WriteOutNowAsync()
+    {
+        await ReadyAsync();
+        await WriteOutAsync();
     }
 
     private async Task<Dictionary<string, (long Version, string Fingerprint)>> IdsAsync() =>
         _ids ??= _state is null ? new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal) : await log.ReadEventIdsAsync(_ref);
 
-    public Task<BatchState?> GetAsync() => Task.FromResult(_state);
+    public async Task<BatchState?> GetAsync()
+    {
+        await ReadyAsync();
+        return _state;
+    }
 
-    public Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max) =>
-        _state is null ? Task.FromResult<IReadOnlyList<StoredEvent>>([]) : log.ReadEventsAsync(_ref, fromVersion, max);
+    public async Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max)
+    {
+        await ReadyAsync();
+        return _state is null ? [] : await StoredEventsAsync(fromVersion, max);
+    }
 
     public async Task<TraceNode?> GetTraceNodeAsync()
     {
+        await ReadyAsync();
         if (_state is null)
         {
             return null;
@@ -112,7 +271,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
         if (_trail is null)
         {
-            var events = await log.ReadEventsAsync(_ref, 1, checked((int)_state.Version));
+            var events = await StoredEventsAsync(1, checked((int)_state.Version));
             _trail = BatchTrail.Of(events.Select(e => e.Recorded));
         }
 
@@ -214,7 +373,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public async Task<BatchReply> MergeAsync(MergeBatches command)
     {
-        await CatchUpAsync();
+        await WritableAsync();
         var fingerprint = EventHash.Fingerprint(command);
         if (_state is not null)
         {
@@ -287,7 +446,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
     public async Task<BatchReply> TransformAsync(TransformBatches command)
     {
-        await CatchUpAsync();
+        await WritableAsync();
         if (command.Outputs.Count > 0 && command.Outputs[0].Batch != _ref)
         {
             throw new InvalidOperationException($"a transformation is run by its first output {command.Outputs[0].Batch}, not by batch {_ref}");
@@ -377,7 +536,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
     /// <summary>Decides, appends and runs the effects of one event; a retry returns the first result.</summary>
     private async Task<BatchReply> WriteAsync(string eventId, string fingerprint, Func<DateTimeOffset, Task<BatchEvent>> decide)
     {
-        await CatchUpAsync();
+        await WritableAsync();
         var now = clock.GetUtcNow();
         BatchEvent decided;
         try
@@ -408,31 +567,21 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
 
         var version = (_state?.Version ?? 0) + 1;
         var (recorded, canonical) = EventHash.Record(_ref, version, _state?.HeadHash ?? "", now, decided);
-        var next = BatchState.Apply(_state, recorded);
-        var nextTrail = _state is null || _trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(_trail, recorded) : null;
-        if (!await log.TryAppendAsync(_ref, new StoredEvent(recorded, canonical, fingerprint)))
-        {
-            // Another activation wrote this version: take what is stored, replay if it was this very event, else let the caller retry.
-            await LoadHeadAsync();
-            await CatchUpAsync();
-            if (await ReplayAsync(decided.EventId, fingerprint) is { } replay)
-            {
-                return replay;
-            }
+        var stored = new StoredEvent(recorded, canonical, fingerprint);
+        var sequence = await journal.CommitAsync(_ref, stored);
 
-            throw new Orleans.Storage.InconsistentStateException($"batch {_ref} changed while this event was being stored; retry");
-        }
-
-        // Stored: the insert above is the commit. The head row follows (a crash before it is caught up on activation).
+        // Stored: the journal's commit row holds it. It is written out to the log later, with others.
         HandoffMetrics.Record(_state, decided);
-        _state = next;
-        _trail = nextTrail;
+        (_state, _trail) = BatchLogStore.Apply(_state, _trail, recorded);
+        _unwritten.Add((stored, sequence));
         (await IdsAsync())[decided.EventId] = (version, fingerprint);
-        if (version == 1 || version % log.HeadEvery == 0)
+        if (_unwritten.Count >= storage.Value.WriteOutEvents)
         {
-            var trailText = nextTrail is null || _trailOutgrewHead ? null : BatchLogStore.TrailText(nextTrail);
-            _trailOutgrewHead |= nextTrail is not null && trailText is null;
-            await log.WriteHeadAsync(_ref, next, trailText);
+            await WriteOutAsync();
+        }
+        else
+        {
+            ScheduleWriteOut();
         }
 
         var related = await ApplyEffectsAsync(recorded);
@@ -451,8 +600,8 @@ public sealed class BatchGrain(BatchLogStore log, BatchIndexStore index, TimePro
             throw DomainException.Exists($"event_id '{eventId}' was already used on batch {_ref} (version {found.Version}) for other content");
         }
 
-        var stored = await log.ReadEventsAsync(_ref, found.Version, 1);
-        var recorded = stored[0].Recorded;
+        var recorded = _unwritten.Find(u => u.Event.Recorded.Version == found.Version).Event?.Recorded
+            ?? (await log.ReadEventsAsync(_ref, found.Version, 1))[0].Recorded;
         var related = await ApplyEffectsAsync(recorded);
         return new BatchReply(recorded, true, _state!, related);
     }

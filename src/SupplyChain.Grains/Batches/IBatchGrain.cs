@@ -88,4 +88,8 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>The state and the trail of custody and checkpoints a trace needs, from memory once built; null when the batch does not exist.</summary>
     [Alias("GetTraceNode")]
     Task<TraceNode?> GetTraceNodeAsync();
+
+    /// <summary>Writes the events only the journal holds out to the batch's log, so that reading the log directly sees them all.</summary>
+    [Alias("WriteOutNow")]
+    Task WriteOutNowAsync();
 }

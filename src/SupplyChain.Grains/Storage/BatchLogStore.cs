@@ -13,13 +13,17 @@ namespace SupplyChain.Grains.Storage;
 [Alias("SupplyChain.StoredEvent")]
 public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
 
+/// <summary>A batch's head row as read, with the ETag that a write out or a claim must match.</summary>
+public sealed record BatchHead(BatchState? State, BatchTrail? Trail, bool Chunked, string Writer, ETag ETag);
+
 /// <summary>
 /// The append-only batch log in Azure Tables. A batch's head row ("h", the state and trail after an event) has a
 /// partition of its own; its events are rows "e" + version carrying the client event id and content fingerprint, in
 /// partitions of <see cref="ChunkSize"/> versions each ("{batch}~00000000", "~00000001", ...), so that no partition
-/// grows with the history. An append is one insert of the event's row: that insert is the commit, and a second writer
-/// collides on the version. The head row is then replaced (after every event by default, see
-/// <see cref="StorageOptions.HeadEvery"/>); a head behind the log is caught up from the rows after it.
+/// grows with the history. Events reach the log from the journal (<see cref="BatchJournal"/>), which stores them first:
+/// the batch writes them out some at a time, a transaction per partition, then replaces the head row, which names the
+/// journal writer that may hold events not written out yet. A head behind the event rows (a crash between the two) is
+/// caught up from the rows after it.
 /// Logs stored before this layout (every row in the batch's partition, a row per event id) are copied into it when
 /// their batch is next activated (<see cref="UpgradeAsync"/>).
 /// </summary>
@@ -34,10 +38,11 @@ public sealed class BatchLogStore(Tables tables)
     public const int ChunkSize = 100;
 
     /// <summary>
-    /// The state after the event the head names and, when small enough to keep there, the batch's trail for traces;
-    /// <c>Chunked</c> is false for a log in the layout before event partitions.
+    /// The head row: the state after the event it names (none for a row that only claims a batch not yet created) and,
+    /// when small enough to keep there, the batch's trail for traces; the journal writer whose events of the batch may
+    /// not all be in the log yet ("" when none); <c>Chunked</c> is false for a log in the layout before event partitions.
     /// </summary>
-    public async Task<(BatchState State, BatchTrail? Trail, bool Chunked)?> ReadHeadAsync(BatchRef batch, CancellationToken ct = default)
+    public async Task<BatchHead?> ReadHeadAsync(BatchRef batch, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(batch), Head, cancellationToken: ct);
@@ -46,40 +51,37 @@ public sealed class BatchLogStore(Tables tables)
             return null;
         }
 
-        var state = JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical)!;
-        var trail = head.GetString("Trail0") is { } json ? JsonSerializer.Deserialize<BatchTrail>(json, EventHash.Canonical) : null;
-        return (state, trail?.Version == state.Version ? trail : null, head.ContainsKey("Chunks"));
+        var state = head.ContainsKey("State0") ? JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical) : null;
+        var trail = state is not null && head.GetString("Trail0") is { } json ? JsonSerializer.Deserialize<BatchTrail>(json, EventHash.Canonical) : null;
+        return new BatchHead(state, trail?.Version == state?.Version ? trail : null, head.ContainsKey("Chunks"), head.GetString("Writer") ?? "", head.ETag);
     }
 
     /// <summary>The trail's text for the head row, or null when it is too long to keep there.</summary>
     public static string? TrailText(BatchTrail trail) =>
         JsonSerializer.Serialize(trail, EventHash.Canonical) is { Length: <= MaxTrailInHead } json ? json : null;
 
-    /// <summary>How often the head row is rewritten.</summary>
-    public int HeadEvery => tables.HeadEvery;
-
-    /// <summary>Stores one event: a single insert of its row. False when that version is stored already (nothing is written then).</summary>
-    public async Task<bool> TryAppendAsync(BatchRef batch, StoredEvent stored, CancellationToken ct = default)
+    /// <summary>
+    /// Names a journal writer in the head row (creating a bare row for a batch not yet stored), if the row is still the
+    /// one read: the new ETag, or null when someone else changed it first.
+    /// </summary>
+    public async Task<ETag?> ClaimAsync(BatchRef batch, ETag? etag, string writer, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var e = stored.Recorded;
-        var row = new TableEntity(EventPartition(batch, e.Version), EventRow(e.Version))
-        {
-            ["EventId"] = e.Event.EventId,
-            ["Fingerprint"] = stored.Fingerprint,
-            ["Hash"] = e.Hash,
-            ["PreviousHash"] = e.PreviousHash,
-            ["RecordedAt"] = e.RecordedAt,
-        };
-        ChunkedText.Write(row, "Json", stored.CanonicalJson);
+        var row = new TableEntity(Partition(batch), Head) { ["Writer"] = writer };
         try
         {
-            await table.AddEntityAsync(row, ct);
-            return true;
+            if (etag is not { } match)
+            {
+                row["Version"] = 0L;
+                row["Chunks"] = ChunkSize;
+                return (await table.AddEntityAsync(row, ct)).Headers.ETag;
+            }
+
+            return (await table.UpdateEntityAsync(row, match, TableUpdateMode.Merge, ct)).Headers.ETag;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 
@@ -91,11 +93,20 @@ public sealed class BatchLogStore(Tables tables)
         return row.HasValue;
     }
 
-    /// <summary>Replaces the head row with the state after an event, and the trail when it is short enough to keep there.</summary>
-    public async Task WriteHeadAsync(BatchRef batch, BatchState state, string? trailText, CancellationToken ct = default)
+    /// <summary>
+    /// Writes events into the log (a transaction per event partition; writing one again changes nothing), then replaces
+    /// the head row with the state after them, naming the writer that may still hold later events ("" for none), if the
+    /// head is still the one with <paramref name="etag"/>. The new ETag; a head changed by someone else throws.
+    /// </summary>
+    public async Task<ETag> WriteOutAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText, string writer, ETag etag, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize };
+        foreach (var partition in events.GroupBy(e => EventPartition(batch, e.Recorded.Version)))
+        {
+            await table.SubmitTransactionAsync(partition.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntity(batch, e))), ct);
+        }
+
+        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize, ["Writer"] = writer };
         ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
         if (trailText is not null)
         {
@@ -103,7 +114,78 @@ public sealed class BatchLogStore(Tables tables)
             head["Trail0"] = trailText;
         }
 
-        await table.UpsertEntityAsync(head, TableUpdateMode.Replace, ct);
+        try
+        {
+            return (await table.UpdateEntityAsync(head, etag, TableUpdateMode.Replace, ct)).Headers.ETag ?? throw new InvalidOperationException("storage gave no ETag for a head row");
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new Orleans.Storage.InconsistentStateException($"the head row of batch {batch} changed while its events were written out");
+        }
+    }
+
+    /// <summary>
+    /// Brings a batch's log up to date with events a journal writer holds for it, if its head still names that writer:
+    /// the events after the head are written out (after any rows a write out stored before its head) and the head names
+    /// no writer any more. Safe to run again; events that do not follow the log are refused as lost data.
+    /// </summary>
+    public async Task SettleAsync(BatchRef batch, IReadOnlyList<StoredEvent> journaled, string writer, CancellationToken ct = default)
+    {
+        var head = await ReadHeadAsync(batch, ct);
+        if (head is null || head.Writer != writer)
+        {
+            return;
+        }
+
+        var (state, trail) = (head.State, head.Trail);
+        if (await HasEventAsync(batch, (state?.Version ?? 0) + 1, ct))
+        {
+            foreach (var stored in await ReadEventsAsync(batch, (state?.Version ?? 0) + 1, int.MaxValue, ct))
+            {
+                (state, trail) = Apply(state, trail, stored.Recorded);
+            }
+        }
+
+        var events = new List<StoredEvent>();
+        foreach (var e in journaled.OrderBy(e => e.Recorded.Version).Where(e => e.Recorded.Version > (state?.Version ?? 0)))
+        {
+            if (e.Recorded.Version != (state?.Version ?? 0) + 1 || e.Recorded.PreviousHash != (state?.HeadHash ?? ""))
+            {
+                throw new InvalidDataException($"journaled event {e.Recorded.Version} of batch {batch} does not follow its log at version {state?.Version ?? 0}");
+            }
+
+            (state, trail) = Apply(state, trail, e.Recorded);
+            events.Add(e);
+        }
+
+        var table = await tables.BatchLogAsync();
+        if (state is null)
+        {
+            // A claim on a batch that was never created: nothing to keep.
+            await table.DeleteEntityAsync(Partition(batch), Head, head.ETag, ct);
+            return;
+        }
+
+        await WriteOutAsync(batch, events, state, trail is null ? null : TrailText(trail), "", head.ETag, ct);
+    }
+
+    /// <summary>The state and trail after one more event; the trail is dropped (rebuilt when needed) once it lost step.</summary>
+    public static (BatchState State, BatchTrail? Trail) Apply(BatchState? state, BatchTrail? trail, RecordedEvent recorded) =>
+        (BatchState.Apply(state, recorded), state is null || trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(trail, recorded) : null);
+
+    private static TableEntity EventEntity(BatchRef batch, StoredEvent stored)
+    {
+        var e = stored.Recorded;
+        var row = new TableEntity(EventPartition(batch, e.Version), EventRow(e.Version))
+        {
+            ["EventId"] = e.Event.EventId,
+            ["Fingerprint"] = stored.Fingerprint,
+            ["Hash"] = e.Hash,
+            ["PreviousHash"] = e.PreviousHash,
+            ["RecordedAt"] = e.RecordedAt,
+        };
+        ChunkedText.Write(row, "Json", stored.CanonicalJson);
+        return row;
     }
 
     /// <summary>Every client event id of the batch with its version and content fingerprint, read from its event partitions.</summary>
@@ -222,7 +304,7 @@ public sealed class BatchLogStore(Tables tables)
         {
             // Read leniently: a row edited behind the service's back may hold anything, and verifying must say what.
             var version = row.TryGetValue("Version", out var value) && value is long v ? v : 0;
-            head = new StoredHead(version, Text(row, "HeadHash"), row.ContainsKey("State0") ? ChunkedText.Read(row, "State") : null);
+            head = version == 0 && !row.ContainsKey("State0") ? null : new StoredHead(version, Text(row, "HeadHash"), row.ContainsKey("State0") ? ChunkedText.Read(row, "State") : null);
         }
 
         var events = new List<StoredLink>();

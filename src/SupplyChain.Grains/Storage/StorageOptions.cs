@@ -12,11 +12,20 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = "supplychain";
 
     /// <summary>
-    /// The head row (state and trail) is rewritten after every this many events of a batch, and on the first. 1 keeps
-    /// it on the last event, so that a cut tail of the log shows in VerifyBatch; more saves a write per event, and an
-    /// activation catches the state up from the events after the head.
+    /// How long a batch may keep events only in the journal before writing them out to its log (and its head row).
+    /// Longer: fewer writes per event; a batch also writes out when it has <see cref="WriteOutEvents"/> waiting, when it
+    /// is deactivated, and before any read of its stored events.
     /// </summary>
-    public int HeadEvery { get; set; } = 1;
+    public TimeSpan WriteOutAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Events a batch keeps only in the journal before it writes them out at once (at most one event partition).</summary>
+    public int WriteOutEvents { get; set; } = 100;
+
+    /// <summary>
+    /// A journal writer renews its heartbeat every sixth of this and stops accepting events if it could not renew it
+    /// for half of it; a writer silent for this long is taken for dead, and its journal is swept into the batch logs.
+    /// </summary>
+    public TimeSpan JournalLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A client that gives up within seconds when storage is down, so callers get UNAVAILABLE fast.</summary>
     public static Azure.Data.Tables.TableServiceClient Client(string connectionString) =>

@@ -9,11 +9,11 @@ public sealed class Tables(IOptions<StorageOptions> options)
     private readonly TableServiceClient _service = StorageOptions.Client(options.Value.ConnectionString);
     private readonly Dictionary<string, Lazy<Task<TableClient>>> _tables = [];
 
-    /// <summary>How often the batch log's head row is rewritten (see <see cref="StorageOptions.HeadEvery"/>).</summary>
-    public int HeadEvery { get; } = Math.Max(1, options.Value.HeadEvery);
-
-    /// <summary>The table that holds one partition per batch: head row, event rows, event-id rows.</summary>
+    /// <summary>The table that holds one partition per batch: head row and event partitions.</summary>
     public Task<TableClient> BatchLogAsync() => GetAsync("batchlog");
+
+    /// <summary>The table of journal commits: events stored before they are written out to their batches' logs.</summary>
+    public Task<TableClient> JournalAsync() => GetAsync("journal");
 
     /// <summary>The table of per-participant batch lists.</summary>
     public Task<TableClient> BatchIndexAsync() => GetAsync("batchindex");

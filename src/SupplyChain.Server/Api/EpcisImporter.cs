@@ -63,7 +63,11 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         var chainIds = batches.Values.Select(b => b.ChainId).OfType<string>().Distinct().ToList();
         var chains = await Bounded.LookUpAsync(chainIds, async id => (await grains.GetGrain<IChainGrain>(id).GetAsync())?.Chain, ct);
         // Each stored batch's event ids are read once, however many of the document's events it takes.
-        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch => await log.ReadEventIdsAsync(batch, ct), ct);
+        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch =>
+        {
+            await Batch(batch).WriteOutNowAsync();
+            return await log.ReadEventIdsAsync(batch, ct);
+        }, ct);
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.ContainsKey(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
         return new ImportWorld(batches, products, parties, chains, stored);
     }

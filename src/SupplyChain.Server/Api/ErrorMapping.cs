@@ -81,7 +81,7 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
             OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
             InvalidDataException => new Status(StatusCode.DataLoss, ex.Message),
             System.Text.Json.JsonException => new Status(StatusCode.DataLoss, $"stored data does not parse ({ex.Message}): run VerifyBatch on the batch"),
-            InconsistentStateException => new Status(StatusCode.Unavailable, "stored state changed underneath this call; retry it with the same event_id"),
+            InconsistentStateException => new Status(StatusCode.Unavailable, $"{ex.Message}; retry it with the same event_id"),
             RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
             HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
             TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),

@@ -66,8 +66,8 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
         await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
-        // Activating the batch first brings a log stored in an older layout into the current one.
-        await grains.GetGrain<IBatchGrain>(batch.Key).GetAsync();
+        // The batch writes out what only its journal holds (and a log in an older layout is brought into the current one).
+        await grains.GetGrain<IBatchGrain>(batch.Key).WriteOutNowAsync();
         var (events, head) = await log.ReadStoredChainAsync(batch, context.CancellationToken);
         if (events.Count == 0 && head is null)
         {
@@ -175,6 +175,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
             async (i, token) =>
             {
+                await grains.GetGrain<IBatchGrain>(batches[i].Ref.Key).WriteOutNowAsync();
                 var stored = await log.ReadEventsAsync(batches[i].Ref, 1, checked((int)batches[i].Version), token);
                 logs[i] = (batches[i].Ref, stored.Select(e => e.Recorded).ToList());
             });

@@ -19,9 +19,7 @@ public static class SiloSetup
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<Tables>();
-        builder.Services.AddSingleton<BatchLogStore>();
-        builder.Services.AddSingleton<BatchIndexStore>();
+        builder.Services.AddBatchStorage();
 
         builder.UseOrleans(silo =>
         {

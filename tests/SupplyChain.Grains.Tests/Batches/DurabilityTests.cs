@@ -73,6 +73,12 @@ public sealed class DurabilityTests(ClusterFixture fixture)
         Canonical.Same(defined, await client.GetGrain<IChainGrain>(chainId).GetAsync(), "the chain read by the second cluster");
         Canonical.Same(report, await client.GetGrain<IChainGrain>(chainId).GetReportAsync(), "the chain report of the second cluster");
         var grain = client.GetGrain<IBatchGrain>(batch.Key);
+
+        // While the first cluster's journal may hold events of the batch, the second waits for it.
+        var waiting = await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => grain.GetAsync());
+        Assert.Contains("another silo's journal", waiting.Message);
+        await fixture.Cluster.DeactivateAsync(supply.Batch(batch));
+
         Canonical.Same(shipped.Batch, await grain.GetAsync(), "the batch read by the second cluster");
 
         var received = await grain.ReceiveAsync(supply.Receive(batch, supply.Distributor));

@@ -44,12 +44,13 @@ public sealed class TraceNodeTests(ClusterFixture fixture)
         var grain = supply.Batch(batch);
         await grain.RecordCheckpointAsync(supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 10m, "%")));
         await grain.ShipAsync(supply.Ship(batch, supply.Producer, supply.Distributor));
+        await grain.WriteOutNowAsync();
 
         var store = new SupplyChain.Grains.Storage.BatchLogStore(new SupplyChain.Grains.Storage.Tables(
             Microsoft.Extensions.Options.Options.Create(new SupplyChain.Grains.Storage.StorageOptions { ConnectionString = fixture.Azurite.ConnectionString })));
         var head = await store.ReadHeadAsync(batch);
         Assert.NotNull(head);
-        var stored = head.Value.Trail;
+        var stored = head.Trail;
         Assert.NotNull(stored);
         var rebuilt = BatchTrail.Of((await store.ReadEventsAsync(batch, 1, 10)).Select(e => e.Recorded))!;
         Assert.Equal(3, stored.Version);

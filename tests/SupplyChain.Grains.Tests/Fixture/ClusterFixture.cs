@@ -51,9 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(StorageOptionsFor(connectionString));
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<Tables>();
-            silo.Services.AddSingleton<BatchLogStore>();
-            silo.Services.AddSingleton<BatchIndexStore>();
+            silo.Services.AddBatchStorage();
             if (responseTimeout is { } timeout)
             {
                 silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);

@@ -1,0 +1,423 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using SupplyChain.Domain.Identifiers;
+
+namespace SupplyChain.Grains.Storage;
+
+/// <summary>
+/// The silo's journal writer: group commit of batch events. A batch hands each new event here and replies to its client
+/// once the event is in a commit row; the events waiting while one row is written go into the next row together, so
+/// that many batches' events cost one storage write. Batches write their events out to their own logs later
+/// (<see cref="BatchLogStore.WriteOutAsync"/>) and say so here (<see cref="Settle"/>); rows whose events are all
+/// written out are deleted.
+/// The writer proves it is alive with a heartbeat row and accepts no event once it could not renew it for half the
+/// lease, so that a journal taken for dead (silent for a whole lease) no longer grows: any silo then sweeps it, writing
+/// its events out to their batches, and a batch whose head names a live writer other than its own silo's waits for it.
+/// </summary>
+public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+{
+    private const int MaxEntries = 100;
+
+    private readonly JournalStore _store;
+    private readonly BatchLogStore _log;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<BatchJournal> _logger;
+    private readonly TimeSpan _lease;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SortedDictionary<long, int> _outstanding = [];
+    private readonly Dictionary<BatchRef, List<(StoredEvent Event, long Sequence)>> _left = [];
+    private readonly HashSet<string> _sweeping = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+    private long _next;
+    private long _deletedBelow;
+    private Azure.ETag? _beat;
+    private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
+    private bool _fenced;
+
+    private readonly ILocalSiloDetails _silo;
+    private readonly IClusterMembershipService _membership;
+
+    public BatchJournal(JournalStore store, BatchLogStore log, TimeProvider clock, IOptions<StorageOptions> options, ILocalSiloDetails silo, IClusterMembershipService membership, ILogger<BatchJournal> logger)
+    {
+        (_store, _log, _clock, _logger, _silo, _membership) = (store, log, clock, logger, silo, membership);
+        _lease = options.Value.JournalLease > TimeSpan.Zero ? options.Value.JournalLease : TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>This writer's id, unique to the silo process.</summary>
+    public string Writer { get; } = Guid.NewGuid().ToString("N")[..16];
+
+    private sealed record Pending(JournalEntry Entry, TaskCompletionSource<long> Done);
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(BatchJournal), ServiceLifecycleStage.RuntimeStorageServices, StartAsync, StopAsync);
+
+    /// <summary>
+    /// Registers the writer, sweeps the journals of silos known dead (this silo's earlier runs among them, so that a
+    /// restarted server has every batch's events in its log before it takes calls), and starts the writer's loops.
+    /// </summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await BeatAsync(ct);
+        if (_beat is null)
+        {
+            throw new InvalidOperationException($"journal writer {Writer} could not register");
+        }
+
+        await SweepDeadAsync(ct);
+        _loops.Add(Task.Run(() => WriteLoopAsync(_stop.Token)));
+        _loops.Add(Task.Run(() => RepeatAsync(_lease / 6, BeatAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => RepeatAsync(TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => RepeatAsync(_lease / 2, SweepDeadAsync, _stop.Token)));
+    }
+
+    /// <summary>After the silo's grains are gone: writes out what deactivations left, then removes the journal if nothing is owed.</summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        _queue.Writer.TryComplete();
+        for (var attempt = 0; attempt < 5 && LeftCount() > 0 && !ct.IsCancellationRequested; attempt++)
+        {
+            await WriteOutLeftAsync(ct);
+        }
+
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
+        if (LeftCount() == 0 && Outstanding() == 0 && !_fenced)
+        {
+            try
+            {
+                await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, _next), ct);
+                await _store.DeleteWriterAsync(Writer, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Journal {Writer} could not remove itself; another silo sweeps it after its lease", Writer);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            await _stop.CancelAsync();
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>Stores an event in the next commit row; the row's sequence number once it is stored.</summary>
+    public Task<long> CommitAsync(BatchRef batch, StoredEvent stored)
+    {
+        if (_fenced || _clock.GetUtcNow() - _lastBeat > _lease / 2)
+        {
+            throw new InconsistentStateException($"this silo's journal could not renew its heartbeat (storage unreachable, or the silo was taken for dead), so it takes no events for batch {batch}");
+        }
+
+        var pending = new Pending(JournalEntry.Of(batch, stored), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InconsistentStateException($"this silo is stopping; batch {batch} takes events on another silo");
+        }
+
+        return pending.Done.Task;
+    }
+
+    /// <summary>A batch has written these commits' events out to its log.</summary>
+    public void Settle(IEnumerable<long> sequences)
+    {
+        lock (_outstanding)
+        {
+            foreach (var sequence in sequences)
+            {
+                if (_outstanding.TryGetValue(sequence, out var count))
+                {
+                    if (count <= 1)
+                    {
+                        _outstanding.Remove(sequence);
+                    }
+                    else
+                    {
+                        _outstanding[sequence] = count - 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A batch deactivated without writing its events out (storage failed): the journal keeps trying, and the batch
+    /// takes no new events on this silo until then. With no events, what is owed is clearing the writer from its head.
+    /// </summary>
+    public void Leave(BatchRef batch, IReadOnlyList<(StoredEvent Event, long Sequence)> events)
+    {
+        lock (_left)
+        {
+            _left[batch] = _left.TryGetValue(batch, out var earlier) ? earlier.Concat(events).ToList() : events.ToList();
+        }
+    }
+
+    /// <summary>Whether a deactivated activation of the batch left events here not yet written out.</summary>
+    public bool Holds(BatchRef batch)
+    {
+        lock (_left)
+        {
+            return _left.ContainsKey(batch);
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the events another writer journaled for a batch are in its log: true when that writer is gone (removed
+    /// itself, or was swept); false when it is alive or its sweep has just started (the batch must wait).
+    /// </summary>
+    public async Task<bool> ReleasedByAsync(string writer, CancellationToken ct = default)
+    {
+        var found = await _store.ReadWriterAsync(writer, ct);
+        if (found is null)
+        {
+            return true;
+        }
+
+        if (Dead(found))
+        {
+            _ = Task.Run(() => SweepAsync(found, _stop.Token));
+        }
+
+        return false;
+    }
+
+    private async Task WriteLoopAsync(CancellationToken ct)
+    {
+        var group = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync(ct))
+        {
+            group.Clear();
+            var characters = 0;
+            while (group.Count < MaxEntries && _queue.Reader.TryPeek(out var next)
+                && (group.Count == 0 || characters + next.Entry.Json.Length <= JournalStore.RowCharacters) && _queue.Reader.TryRead(out next))
+            {
+                group.Add(next);
+                characters += next.Entry.Json.Length;
+            }
+
+            var sequence = _next++;
+            lock (_outstanding)
+            {
+                _outstanding[sequence] = group.Count;
+            }
+
+            try
+            {
+                await _store.CommitAsync(Writer, sequence, group.Select(p => p.Entry).ToList(), ct);
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetResult(sequence);
+                }
+            }
+            catch (Exception ex)
+            {
+                lock (_outstanding)
+                {
+                    _outstanding.Remove(sequence);
+                }
+
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken ct)
+    {
+        if (_fenced)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        try
+        {
+            var beat = await _store.BeatAsync(Writer, _silo.SiloAddress.ToParsableString(), now, _beat, ct);
+            if (beat is null)
+            {
+                _fenced = _beat is not null;
+                _logger.LogError("Journal {Writer} was swept by another silo: this silo takes no more batch events", Writer);
+                return;
+            }
+
+            (_beat, _lastBeat) = (beat, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Journal {Writer} could not renew its heartbeat", Writer);
+        }
+    }
+
+    /// <summary>Writes out what deactivations left, then deletes the commit rows below the oldest one still owed.</summary>
+    private async Task TidyAsync(CancellationToken ct)
+    {
+        await WriteOutLeftAsync(ct);
+        long below;
+        lock (_outstanding)
+        {
+            below = _outstanding.Count > 0 ? _outstanding.Keys.First() : _next;
+        }
+
+        if (below > _deletedBelow)
+        {
+            await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, below), ct);
+            _deletedBelow = below;
+        }
+    }
+
+    private async Task WriteOutLeftAsync(CancellationToken ct)
+    {
+        List<(BatchRef Batch, List<(StoredEvent Event, long Sequence)> Events)> left;
+        lock (_left)
+        {
+            left = _left.Select(p => (p.Key, p.Value)).ToList();
+        }
+
+        foreach (var (batch, events) in left)
+        {
+            try
+            {
+                await _log.SettleAsync(batch, events.Select(e => e.Event).ToList(), Writer, ct);
+                lock (_left)
+                {
+                    _left.Remove(batch);
+                }
+
+                Settle(events.Select(e => e.Sequence));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Journal {Writer} could not yet write out the events batch {Batch} left", Writer, batch);
+            }
+        }
+    }
+
+    private async Task SweepDeadAsync(CancellationToken ct)
+    {
+        foreach (var writer in await _store.ListWritersAsync(ct))
+        {
+            if (writer.Id != Writer && Dead(writer))
+            {
+                await SweepAsync(writer, ct);
+            }
+        }
+    }
+
+    /// <summary>Writes a dead writer's journaled events out to their batches, then deletes its journal.</summary>
+    private async Task SweepAsync(JournalWriter writer, CancellationToken ct)
+    {
+        lock (_sweeping)
+        {
+            if (!_sweeping.Add(writer.Id))
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            if (!writer.Swept && !await _store.MarkSweptAsync(writer, ct))
+            {
+                return;
+            }
+
+            var commits = await _store.ReadCommitsAsync(writer.Id, ct);
+
+            // A version journaled twice (a commit whose answer was lost, then the retry) is the later one: the batch went on from it.
+            var byBatch = commits.SelectMany(c => c.Entries).GroupBy(e => e.Batch);
+            foreach (var batch in byBatch)
+            {
+                var events = batch.GroupBy(e => e.Version).Select(v => v.Last().ToStored()).OrderBy(e => e.Recorded.Version).ToList();
+                await _log.SettleAsync(BatchRef.FromKey(batch.Key), events, writer.Id, ct);
+            }
+
+            await _store.DeleteCommitsAsync(writer.Id, commits.Select(c => c.Sequence), ct);
+            await _store.DeleteWriterAsync(writer.Id, ct);
+            _logger.LogWarning("Swept journal {Writer}: {Events} events of {Batches} batches written out", writer.Id, commits.Sum(c => c.Entries.Count), byBatch.Count());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Sweeping journal {Writer} failed; it is tried again", writer.Id);
+        }
+        finally
+        {
+            lock (_sweeping)
+            {
+                _sweeping.Remove(writer.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A writer is dead when a sweep has begun on it, when it has not beaten for a whole lease, when the cluster declared
+    /// its silo dead, or when its silo had this silo's endpoint and an earlier generation (this silo's earlier run).
+    /// </summary>
+    private bool Dead(JournalWriter writer)
+    {
+        if (writer.Swept || _clock.GetUtcNow() - writer.Heartbeat > _lease)
+        {
+            return true;
+        }
+
+        try
+        {
+            var silo = SiloAddress.FromParsableString(writer.Silo);
+            var me = _silo.SiloAddress;
+            return (silo.Endpoint.Equals(me.Endpoint) && silo.Generation < me.Generation)
+                || _membership.CurrentSnapshot.GetSiloStatus(silo) == SiloStatus.Dead;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task RepeatAsync(TimeSpan period, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(period, _clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            try
+            {
+                await work(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Journal {Writer}: {Work} failed", Writer, work.Method.Name);
+            }
+        }
+    }
+
+    private int LeftCount()
+    {
+        lock (_left)
+        {
+            return _left.Count;
+        }
+    }
+
+    private int Outstanding()
+    {
+        lock (_outstanding)
+        {
+            return _outstanding.Count;
+        }
+    }
+
+    private static IEnumerable<long> Range(long from, long below)
+    {
+        for (var s = from; s < below; s++)
+        {
+            yield return s;
+        }
+    }
+}

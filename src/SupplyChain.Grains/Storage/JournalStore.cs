@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Identifiers;
+
+namespace SupplyChain.Grains.Storage;
+
+/// <summary>One event as the journal keeps it until its batch's log holds it.</summary>
+public sealed record JournalEntry(string Batch, long Version, DateTimeOffset RecordedAt, string PreviousHash, string Hash, string EventId, string Fingerprint, string Json)
+{
+    public static JournalEntry Of(BatchRef batch, StoredEvent stored) =>
+        new(batch.Key, stored.Recorded.Version, stored.Recorded.RecordedAt, stored.Recorded.PreviousHash, stored.Recorded.Hash, stored.Recorded.Event.EventId, stored.Fingerprint, stored.CanonicalJson);
+
+    public StoredEvent ToStored() =>
+        new(new RecordedEvent(Version, RecordedAt, PreviousHash, Hash, EventHash.ParseEvent(Json)), Json, Fingerprint);
+}
+
+/// <summary>A journal writer's registration: when it last proved it is alive, and whether a sweep has taken its journal over.</summary>
+public sealed record JournalWriter(string Id, string Silo, DateTimeOffset Heartbeat, bool Swept, ETag ETag);
+
+/// <summary>
+/// The journal table. Each silo's writer appends commit rows, each holding the events of many batches, in partitions
+/// "{writer}~{segment}" of <see cref="SegmentRows"/> rows; its registration row in partition "writers" carries its
+/// heartbeat. Commit rows are deleted once every event in them is in its batch's log.
+/// </summary>
+public sealed class JournalStore(Tables tables)
+{
+    private const string Writers = "writers";
+
+    /// <summary>Commit rows per partition: no partition grows without bound.</summary>
+    public const int SegmentRows = 1_000;
+
+    /// <summary>Characters of events one commit row takes (an entity holds 1 MB; a character is two bytes).</summary>
+    public const int RowCharacters = 240_000;
+
+    public async Task CommitAsync(string writer, long sequence, IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var row = new TableEntity(Partition(writer, sequence), Row(sequence)) { ["Count"] = entries.Count };
+        ChunkedText.Write(row, "Entries", JsonSerializer.Serialize(entries, EventHash.Canonical));
+        await table.AddEntityAsync(row, ct);
+    }
+
+    /// <summary>Every commit row a writer left, in order.</summary>
+    public async Task<IReadOnlyList<(long Sequence, IReadOnlyList<JournalEntry> Entries)>> ReadCommitsAsync(string writer, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {writer + "~"} and PartitionKey lt {writer + "~~"}");
+        var commits = new List<(long, IReadOnlyList<JournalEntry>)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var entries = JsonSerializer.Deserialize<List<JournalEntry>>(ChunkedText.Read(row, "Entries"), EventHash.Canonical) ?? [];
+            commits.Add((long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture), entries));
+        }
+
+        return commits.OrderBy(c => c.Item1).ToList();
+    }
+
+    /// <summary>Deletes commit rows, a transaction per partition and hundred rows.</summary>
+    public async Task DeleteCommitsAsync(string writer, IEnumerable<long> sequences, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        foreach (var partition in sequences.GroupBy(s => Partition(writer, s)))
+        {
+            foreach (var group in partition.Chunk(100))
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(group.Select(s => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition.Key, Row(s)), ETag.All)), ct);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Some were deleted already (a sweep and the writer both cleaning up): delete the rest one by one.
+                    foreach (var s in group)
+                    {
+                        await DeleteIfExistsAsync(table, partition.Key, Row(s), ct);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Registers a writer (with its silo's address) or renews its heartbeat; null when a sweep has taken its journal over (the writer must stop).</summary>
+    public async Task<ETag?> BeatAsync(string writer, string silo, DateTimeOffset now, ETag? previous, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var row = new TableEntity(Writers, writer) { ["Silo"] = silo, ["Heartbeat"] = now, ["Swept"] = false };
+        try
+        {
+            var response = previous is { } etag ? await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, ct) : await table.AddEntityAsync(row, ct);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task<JournalWriter?> ReadWriterAsync(string writer, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Writers, writer, cancellationToken: ct);
+        return row.HasValue && row.Value is { } found ? Writer(found) : null;
+    }
+
+    public async Task<IReadOnlyList<JournalWriter>> ListWritersAsync(CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var writers = new List<JournalWriter>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Writers}"), cancellationToken: ct))
+        {
+            writers.Add(Writer(row));
+        }
+
+        return writers;
+    }
+
+    /// <summary>Marks a writer swept, so that its next heartbeat fails; false when it beat meanwhile.</summary>
+    public async Task<bool> MarkSweptAsync(JournalWriter writer, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Writers, writer.Id) { ["Silo"] = writer.Silo, ["Heartbeat"] = writer.Heartbeat, ["Swept"] = true }, writer.ETag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteWriterAsync(string writer, CancellationToken ct = default) =>
+        await DeleteIfExistsAsync(await tables.JournalAsync(), Writers, writer, ct);
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partition, string row, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    private static JournalWriter Writer(TableEntity row) =>
+        new(row.RowKey, row.GetString("Silo") ?? "", row.GetDateTimeOffset("Heartbeat") ?? DateTimeOffset.MinValue, row.GetBoolean("Swept") ?? false, row.ETag);
+
+    private static string Partition(string writer, long sequence) => $"{writer}~{sequence / SegmentRows:D8}";
+
+    private static string Row(long sequence) => sequence.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+}

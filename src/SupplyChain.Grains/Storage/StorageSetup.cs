@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SupplyChain.Grains.Storage;
+
+/// <summary>The batch log, its journal and the batch indexes in a silo's services.</summary>
+public static class StorageSetup
+{
+    public static IServiceCollection AddBatchStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<Tables>();
+        services.AddSingleton<BatchLogStore>();
+        services.AddSingleton<BatchIndexStore>();
+        services.AddSingleton<JournalStore>();
+        services.AddSingleton<BatchJournal>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());
+        return services;
+    }
+}
