@@ -105,6 +105,9 @@ public sealed class RecallTests(ServerFixture fixture)
         var lot = Ids.Lot();
         await world.CreateBatchAsync(lot, 100);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
+
+        // Verifying writes the events out of the journal into the log, where the edit below goes.
+        Assert.True((await new TraceService.TraceServiceClient(fixture.Server.Channel).VerifyBatchAsync(new VerifyBatchRequest { Gtin = world.Gtin, Lot = lot })).Ok);
         var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
         var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 2), BatchLogStore.EventRow(2))).Value;
         row["Json0"] = "{\"batch\": \"not an event\"";

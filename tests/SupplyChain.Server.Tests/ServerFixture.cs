@@ -8,6 +8,9 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     private Azurite? _azurite;
 
+    /// <summary>Configuration the server process gets beyond the tests' defaults.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     public Azurite Azurite => _azurite ?? throw new InvalidOperationException("not started");
 
     public ServerProcess Server { get; private set; } = null!;
@@ -21,7 +24,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        Server = await ServerProcess.StartAsync(_azurite.ConnectionString);
+        Server = await ServerProcess.StartAsync(_azurite.ConnectionString, Settings);
     }
 
     public async Task DisposeAsync()

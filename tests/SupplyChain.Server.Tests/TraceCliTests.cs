@@ -56,6 +56,9 @@ public sealed class TraceCliTests(ServerFixture fixture)
         var lot = Ids.Lot();
         await world.CreateBatchAsync(lot, 500);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
+
+        // Verifying writes the events out of the journal into the log, where the edit below goes.
+        Assert.True((await new TraceService.TraceServiceClient(fixture.Server.Channel).VerifyBatchAsync(new VerifyBatchRequest { Gtin = world.Gtin, Lot = lot })).Ok);
         var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
         var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 1), BatchLogStore.EventRow(1))).Value;
         row["Json0"] = row.GetString("Json0").Replace("\"value\":500", "\"value\":50", StringComparison.Ordinal);

@@ -54,12 +54,15 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
     // Whether the head row may be older than the events another silo's journal holds: checked once per activation.
     private bool _ready;
 
-    // Whether this activation has named this silo's journal in the head row and so may append.
+    // Whether the head row names this silo's journal, so that this activation may append (until its next write out).
     private bool _writable;
 
     // Events stored in the journal and not yet written out to the log, with their commit rows; and when they will be.
     private readonly List<(StoredEvent Event, long Sequence)> _unwritten = [];
     private IGrainTimer? _writeOut;
+
+    // Whether this activation looked for event rows after the head (once, before its first write).
+    private bool _caughtUp;
 
     // Whether the head row is behind the log's event rows (a log from before the journal, caught up in memory).
     private bool _headBehind;
@@ -112,6 +115,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
         _ids = null;
         _ready = _writer.Length == 0;
         _writable = false;
+        _caughtUp = false;
     }
 
     /// <summary>
@@ -156,8 +160,9 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
     }
 
     /// <summary>
-    /// Before the first write of an activation: catches a log from before the journal up (an event row stored after its
-    /// head, never acknowledged, found with one point read), then names this silo's journal in the head row.
+    /// Before a write: catches a log from before the journal up (an event row stored after its head, never acknowledged,
+    /// found with one point read, once per activation), then names this silo's journal in the head row until the next
+    /// write out.
     /// </summary>
     private async Task WritableAsync()
     {
@@ -168,7 +173,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
 
         await ReadyAsync();
         var next = (_state?.Version ?? 0) + 1;
-        if (await log.HasEventAsync(_ref, next))
+        if (!_caughtUp && await log.HasEventAsync(_ref, next))
         {
             foreach (var stored in await log.ReadEventsAsync(_ref, next, int.MaxValue))
             {
@@ -177,13 +182,16 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
             }
         }
 
+        _caughtUp = true;
         if (_writer != journal.Writer)
         {
             var claimed = await log.ClaimAsync(_ref, _etag, journal.Writer);
             if (claimed is null)
             {
+                // Another activation claimed it first: this one is stale (or a duplicate); the retry reaches the other.
                 await LoadHeadAsync();
-                throw new InconsistentStateException($"batch {_ref} changed while this event was being stored");
+                DeactivateOnIdle();
+                throw new InconsistentStateException($"batch {_ref} was written by another activation meanwhile");
             }
 
             (_etag, _writer) = (claimed, journal.Writer);
@@ -202,11 +210,13 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
             return;
         }
 
+        // Everything unwritten is written here, so the head names no writer after it: the next write claims the batch
+        // again, and an activation elsewhere (a duplicate after a silo died) waits at most until this write out.
         var unwritten = _unwritten.ToList();
-        _etag = await log.WriteOutAsync(_ref, unwritten.Select(u => u.Event).ToList(), _state, HeadTrail(), journal.Writer, _etag!.Value);
+        _etag = await log.WriteOutAsync(_ref, unwritten.Select(u => u.Event).ToList(), _state, HeadTrail(), "", _etag!.Value);
         journal.Settle(unwritten.Select(u => u.Sequence));
         _unwritten.RemoveRange(0, unwritten.Count);
-        _headBehind = false;
+        (_headBehind, _writer, _writable) = (false, "", false);
     }
 
     private async Task WriteOutLaterAsync(CancellationToken ct)

@@ -91,5 +91,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     private static IOptions<StorageOptions> StorageOptionsFor(string connectionString) =>
-        Options.Create(new StorageOptions { ConnectionString = connectionString });
+        // Events stay in the journal until a test asks for them or deactivates the batch: no write out by time mid-test.
+        Options.Create(new StorageOptions { ConnectionString = connectionString, WriteOutAfter = TimeSpan.FromMinutes(10) });
 }
