@@ -723,8 +723,20 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
     private Task PublishAsync(IReadOnlyList<Alert> raised) =>
         Task.WhenAll(raised.SelectMany(alert => AlertAudience.Of(alert).Select(hub => GrainFactory.GetGrain<IAlertHubGrain>(hub).PublishAsync(alert))));
 
-    private async Task<ChainDefinition?> ChainOrNullAsync() =>
-        _state?.ChainId is { } id ? (await GrainFactory.GetGrain<IChainGrain>(id).GetAsync())?.Chain : null;
+    private async Task<ChainDefinition?> ChainOrNullAsync()
+    {
+        if (_state?.ChainId is not { } id)
+        {
+            return null;
+        }
+
+        if (!_chains.TryGetValue(id, out var chain) && (await GrainFactory.GetGrain<IChainGrain>(id).GetAsync())?.Chain is { } found)
+        {
+            chain = _chains[id] = found;
+        }
+
+        return chain;
+    }
 
     private ChainMovement Movement(RecordedEvent recorded, MovementKind kind, Gln custodian, Gln? receiver = null, IReadOnlyList<string>? violations = null) =>
         new(_ref, recorded.Version, recorded.Event.EventTime, kind, custodian, receiver, violations ?? []);
@@ -749,15 +761,45 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
 
     private IBatchGrain Batch(BatchRef batch) => GrainFactory.GetGrain<IBatchGrain>(batch.Key);
 
-    private async Task<Product> ProductAsync(Gtin gtin) =>
-        (await GrainFactory.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product
-        ?? throw DomainException.Precondition($"product {gtin} is not registered");
+    // Products, participants and chains never change once registered or defined (a different registration is refused):
+    // what this activation found once it does not ask for again.
+    private readonly Dictionary<Gtin, Product> _products = [];
+    private readonly Dictionary<Gln, Participant> _participants = [];
+    private readonly Dictionary<string, ChainDefinition> _chains = [];
 
-    private async Task<Participant> ParticipantAsync(Gln gln, string field) =>
-        (await GrainFactory.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant
-        ?? throw DomainException.Precondition($"{field} {gln} is not a registered participant");
+    private async Task<Product> ProductAsync(Gtin gtin)
+    {
+        if (!_products.TryGetValue(gtin, out var product))
+        {
+            product = (await GrainFactory.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product
+                ?? throw DomainException.Precondition($"product {gtin} is not registered");
+            _products[gtin] = product;
+        }
 
-    private async Task<ChainDefinition> ChainAsync(string chainId) =>
-        (await GrainFactory.GetGrain<IChainGrain>(chainId).GetAsync())?.Chain
-        ?? throw DomainException.Precondition($"chain '{chainId}' is not defined");
+        return product;
+    }
+
+    private async Task<Participant> ParticipantAsync(Gln gln, string field)
+    {
+        if (!_participants.TryGetValue(gln, out var participant))
+        {
+            participant = (await GrainFactory.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant
+                ?? throw DomainException.Precondition($"{field} {gln} is not a registered participant");
+            _participants[gln] = participant;
+        }
+
+        return participant;
+    }
+
+    private async Task<ChainDefinition> ChainAsync(string chainId)
+    {
+        if (!_chains.TryGetValue(chainId, out var chain))
+        {
+            chain = (await GrainFactory.GetGrain<IChainGrain>(chainId).GetAsync())?.Chain
+                ?? throw DomainException.Precondition($"chain '{chainId}' is not defined");
+            _chains[chainId] = chain;
+        }
+
+        return chain;
+    }
 }
