@@ -55,9 +55,10 @@ public sealed class TraceCliTests(ServerFixture fixture)
         var world = await new World(fixture).RegisterAsync();
         var lot = Ids.Lot();
         await world.CreateBatchAsync(lot, 500);
+        Assert.True((await new TraceService.TraceServiceClient(fixture.Server.Channel).VerifyBatchAsync(new VerifyBatchRequest { Gtin = world.Gtin, Lot = lot })).Ok);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
 
-        // Verifying writes the events out of the journal into the log, where the edit below goes.
+        // Verifying after each event writes it out of the journal into a row of its own, where the edit below goes.
         Assert.True((await new TraceService.TraceServiceClient(fixture.Server.Channel).VerifyBatchAsync(new VerifyBatchRequest { Gtin = world.Gtin, Lot = lot })).Ok);
         var table = new TableClient(fixture.Azurite.ConnectionString, "supplychainbatchlog");
         var row = (await table.GetEntityAsync<TableEntity>(BatchLogStore.EventPartition(DomainBatchRef.Parse(world.Gtin, lot), 1), BatchLogStore.EventRow(1))).Value;

@@ -59,13 +59,15 @@ public sealed class VerifyBatchTests(ServerFixture fixture)
         Assert.Equal("version gap: expected version 2, the next stored event is version 3", verified.Reason);
     }
 
-    /// <summary>Created, checked (moisture 6.5 P1), shipped; verified once, which writes the events out of the journal into the log.</summary>
+    /// <summary>Created, checked (moisture 6.5 P1), shipped; verified after each, which writes each event out of the journal into a row of its own.</summary>
     private async Task<(World World, string Lot)> ThreeEventsAsync()
     {
         var world = await new World(fixture).RegisterAsync();
         var lot = Ids.Lot();
         await world.CreateBatchAsync(lot, 500);
+        Assert.True((await VerifyAsync(world, lot)).Ok);
         await world.CheckAsync(lot, world.Producer, CheckpointKind.Production, new Measurement { Type = "moisture", Value = 6.5, Unit = "P1" });
+        Assert.True((await VerifyAsync(world, lot)).Ok);
         await world.ShipAsync(lot, world.Producer, world.Distributor);
         Assert.True((await VerifyAsync(world, lot)).Ok);
         return (world, lot);

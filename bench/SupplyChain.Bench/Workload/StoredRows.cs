@@ -10,17 +10,17 @@ namespace SupplyChain.Bench.Workload;
 public sealed record StoredRows(TableEntity Event, TableEntity Head, TableEntity Index)
 {
     // The server's default table prefix is "supplychain"; BenchHost does not change it.
-    private const string LogTable = "supplychainbatchlog";
+    public const string LogTable = "supplychainbatchlog";
     private const string IndexTable = "supplychainbatchindex";
 
     /// <summary>Creates a batch, records one checkpoint on it and reads what was stored.</summary>
     public static async Task<StoredRows> ProbeAsync(BenchHost host, Producer producer)
     {
         var lot = Gs1Keys.Lot();
+        // Verifying after each event writes it out of the journal into a row of its own: the shape of a single event's row.
         await producer.CreateBatchAsync(lot);
+        await host.Traces.VerifyBatchAsync(new SupplyChain.V1.VerifyBatchRequest { Gtin = producer.Gtin13, Lot = lot }, deadline: BenchHost.Deadline);
         await producer.RecordCheckpointAsync(lot);
-
-        // Verifying writes the batch's journaled events out to its log first.
         await host.Traces.VerifyBatchAsync(new SupplyChain.V1.VerifyBatchRequest { Gtin = producer.Gtin13, Lot = lot }, deadline: BenchHost.Deadline);
         var service = new TableServiceClient(host.Azurite.ConnectionString);
         var rows = new List<TableEntity>();

@@ -13,17 +13,21 @@ namespace SupplyChain.Grains.Storage;
 [Alias("SupplyChain.StoredEvent")]
 public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
 
+/// <summary>One stored event as its log row or page keeps it; no content when the row no longer parses.</summary>
+public sealed record LoggedEvent(long Version, DateTimeOffset RecordedAt, string PreviousHash, string Hash, string EventId, string Fingerprint, string? Json);
+
 /// <summary>A batch's head row as read, with the ETag that a write out or a claim must match.</summary>
 public sealed record BatchHead(BatchState? State, BatchTrail? Trail, bool Chunked, string Writer, ETag ETag);
 
 /// <summary>
 /// The append-only batch log in Azure Tables. A batch's head row ("h", the state and trail after an event) has a
-/// partition of its own; its events are rows "e" + version carrying the client event id and content fingerprint, in
-/// partitions of <see cref="ChunkSize"/> versions each ("{batch}~00000000", "~00000001", ...), so that no partition
-/// grows with the history. Events reach the log from the journal (<see cref="BatchJournal"/>), which stores them first:
-/// the batch writes them out some at a time, a transaction per partition, then replaces the head row, which names the
-/// journal writer that may hold events not written out yet. A head behind the event rows (a crash between the two) is
-/// caught up from the rows after it.
+/// partition of its own; its events are in partitions of <see cref="ChunkSize"/> versions each ("{batch}~00000000",
+/// "~00000001", ...), so that no partition grows with the history. Events reach the log from the journal
+/// (<see cref="BatchJournal"/>), which stores them first: the batch writes them out some at a time, as page rows keyed
+/// "e" + the page's first version (one event as its own properties, several as a list; each carries the client event
+/// id and a content fingerprint), a transaction per partition, then replaces the head row, which names the journal
+/// writer that may hold events not written out yet. A head behind the event rows (a crash between the two) is caught
+/// up from the rows after it.
 /// Logs stored before this layout (every row in the batch's partition, a row per event id) are copied into it when
 /// their batch is next activated (<see cref="UpgradeAsync"/>).
 /// </summary>
@@ -36,6 +40,9 @@ public sealed class BatchLogStore(Tables tables)
 
     /// <summary>Versions per event partition.</summary>
     public const int ChunkSize = 100;
+
+    /// <summary>Characters of event content one page row takes (an entity holds 1 MB; a character is two bytes).</summary>
+    public const int PageCharacters = 240_000;
 
     /// <summary>
     /// The head row: the state after the event it names (none for a row that only claims a batch not yet created) and,
@@ -101,9 +108,9 @@ public sealed class BatchLogStore(Tables tables)
     public async Task<ETag> WriteOutAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText, string writer, ETag etag, CancellationToken ct = default)
     {
         var table = await tables.BatchLogAsync();
-        foreach (var partition in events.GroupBy(e => EventPartition(batch, e.Recorded.Version)))
+        foreach (var partition in Pages(events).GroupBy(p => EventPartition(batch, p[0].Recorded.Version)))
         {
-            await table.SubmitTransactionAsync(partition.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntity(batch, e))), ct);
+            await table.SubmitTransactionAsync(partition.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PageEntity(batch, p))), ct);
         }
 
         var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize, ["Writer"] = writer };
@@ -173,28 +180,81 @@ public sealed class BatchLogStore(Tables tables)
     public static (BatchState State, BatchTrail? Trail) Apply(BatchState? state, BatchTrail? trail, RecordedEvent recorded) =>
         (BatchState.Apply(state, recorded), state is null || trail is { } known && known.Version + 1 == recorded.Version ? BatchTrail.Apply(trail, recorded) : null);
 
-    private static TableEntity EventEntity(BatchRef batch, StoredEvent stored)
+    /// <summary>Consecutive events in pages: none crosses an event partition, none is larger than an entity takes.</summary>
+    private static List<List<StoredEvent>> Pages(IReadOnlyList<StoredEvent> events)
     {
-        var e = stored.Recorded;
-        var row = new TableEntity(EventPartition(batch, e.Version), EventRow(e.Version))
+        var pages = new List<List<StoredEvent>>();
+        var characters = 0;
+        foreach (var e in events.OrderBy(e => e.Recorded.Version))
         {
-            ["EventId"] = e.Event.EventId,
-            ["Fingerprint"] = stored.Fingerprint,
-            ["Hash"] = e.Hash,
-            ["PreviousHash"] = e.PreviousHash,
-            ["RecordedAt"] = e.RecordedAt,
-        };
-        ChunkedText.Write(row, "Json", stored.CanonicalJson);
+            if (pages.Count == 0 || (e.Recorded.Version - 1) % ChunkSize == 0 || characters + e.CanonicalJson.Length > PageCharacters)
+            {
+                pages.Add([]);
+                characters = 0;
+            }
+
+            pages[^1].Add(e);
+            characters += e.CanonicalJson.Length;
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// The row of a page, keyed by its first version: one event as its own properties (event id, fingerprint, hashes,
+    /// time, canonical JSON), several as a JSON list of the same fields with the last version beside it.
+    /// </summary>
+    private static TableEntity PageEntity(BatchRef batch, IReadOnlyList<StoredEvent> page)
+    {
+        var first = page[0].Recorded;
+        var row = new TableEntity(EventPartition(batch, first.Version), EventRow(first.Version));
+        if (page.Count == 1)
+        {
+            row["EventId"] = first.Event.EventId;
+            row["Fingerprint"] = page[0].Fingerprint;
+            row["Hash"] = first.Hash;
+            row["PreviousHash"] = first.PreviousHash;
+            row["RecordedAt"] = first.RecordedAt;
+            ChunkedText.Write(row, "Json", page[0].CanonicalJson);
+            return row;
+        }
+
+        row["Last"] = page[^1].Recorded.Version;
+        var logged = page.Select(e => new LoggedEvent(e.Recorded.Version, e.Recorded.RecordedAt, e.Recorded.PreviousHash, e.Recorded.Hash, e.Recorded.Event.EventId, e.Fingerprint, e.CanonicalJson));
+        ChunkedText.Write(row, "Page", JsonSerializer.Serialize(logged, EventHash.Canonical));
         return row;
+    }
+
+    /// <summary>
+    /// The events a row holds, read leniently (a row edited behind the service's back may hold anything): a page that
+    /// does not parse gives one event with no content at its first version, which verifying reports.
+    /// </summary>
+    private static IReadOnlyList<LoggedEvent> Unpack(TableEntity row)
+    {
+        var version = long.TryParse(row.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        if (row.ContainsKey("Page0"))
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<List<LoggedEvent>>(ChunkedText.Read(row, "Page"), EventHash.Canonical) ?? [];
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
+            {
+                return [new LoggedEvent(version, default, "", "", "", "", null)];
+            }
+        }
+
+        var json = row.TryGetValue("Json0", out var first) && first is string ? ChunkedText.Read(row, "Json") : null;
+        return [new LoggedEvent(version, row.GetDateTimeOffset("RecordedAt") ?? default, Text(row, "PreviousHash"), Text(row, "Hash"), Text(row, "EventId"), Text(row, "Fingerprint"), json)];
     }
 
     /// <summary>Every client event id of the batch with its version and content fingerprint, read from its event partitions.</summary>
     public async Task<Dictionary<string, (long Version, string Fingerprint)>> ReadEventIdsAsync(BatchRef batch, CancellationToken ct = default)
     {
         var ids = new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal);
-        await foreach (var row in EventRowsAsync(batch, 1, new[] { "RowKey", "EventId", "Fingerprint" }, ct))
+        await foreach (var e in LoggedEventsAsync(batch, 1, ct))
         {
-            ids[row.GetString("EventId") ?? ""] = (Version(row), row.GetString("Fingerprint") ?? "");
+            ids[e.EventId] = (e.Version, e.Fingerprint);
         }
 
         return ids;
@@ -240,19 +300,28 @@ public sealed class BatchLogStore(Tables tables)
         await table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, ct);
     }
 
-    /// <summary>Event rows from a version on, in version order: one query per event partition, stopping after one that is not full.</summary>
-    private async IAsyncEnumerable<TableEntity> EventRowsAsync(BatchRef batch, long fromVersion, IReadOnlyList<string>? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Stored events from a version on, in version order: one query per event partition (from its start, since a page
+    /// holds several versions), stopping after one that is not full.
+    /// </summary>
+    private async IAsyncEnumerable<LoggedEvent> LoggedEventsAsync(BatchRef batch, long fromVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var table = await tables.BatchLogAsync();
         var from = Math.Max(1, fromVersion);
         for (var chunk = (from - 1) / ChunkSize; ; chunk++)
         {
             var last = 0L;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChunkPartition(batch, chunk)} and RowKey ge {EventRow(Math.Max(from, chunk * ChunkSize + 1))} and RowKey lt {"f"}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: ChunkSize, select: select, cancellationToken: ct))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChunkPartition(batch, chunk)} and RowKey ge {"e"} and RowKey lt {"f"}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: ChunkSize, cancellationToken: ct))
             {
-                last = Version(row);
-                yield return row;
+                foreach (var e in Unpack(row))
+                {
+                    last = e.Version;
+                    if (e.Version >= from)
+                    {
+                        yield return e;
+                    }
+                }
             }
 
             if (last != (chunk + 1) * ChunkSize)
@@ -271,17 +340,11 @@ public sealed class BatchLogStore(Tables tables)
             return events;
         }
 
-        await foreach (var row in EventRowsAsync(batch, fromVersion, null, ct))
+        await foreach (var e in LoggedEventsAsync(batch, fromVersion, ct))
         {
-            var json = ChunkedText.Read(row, "Json");
-            var version = Version(row);
-            var recorded = new RecordedEvent(
-                version,
-                row.GetDateTimeOffset("RecordedAt") ?? default,
-                row.GetString("PreviousHash") ?? "",
-                row.GetString("Hash") ?? "",
-                Parse(batch, version, json));
-            events.Add(new StoredEvent(recorded, json, row.GetString("Fingerprint") ?? ""));
+            var json = e.Json ?? throw new InvalidDataException($"the stored event at version {e.Version} of batch {batch} has no content: run VerifyBatch on it");
+            var recorded = new RecordedEvent(e.Version, e.RecordedAt, e.PreviousHash, e.Hash, Parse(batch, e.Version, json));
+            events.Add(new StoredEvent(recorded, json, e.Fingerprint));
             if (events.Count >= max)
             {
                 break;
@@ -308,11 +371,9 @@ public sealed class BatchLogStore(Tables tables)
         }
 
         var events = new List<StoredLink>();
-        await foreach (var e in EventRowsAsync(batch, 1, null, ct))
+        await foreach (var e in LoggedEventsAsync(batch, 1, ct))
         {
-            var version = long.TryParse(e.RowKey.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
-            var json = e.TryGetValue("Json0", out var first) && first is string ? ChunkedText.Read(e, "Json") : null;
-            events.Add(new StoredLink(version, json, Text(e, "Hash"), Text(e, "PreviousHash")));
+            events.Add(new StoredLink(e.Version, e.Json, e.Hash, e.PreviousHash));
         }
 
         return (events, head);

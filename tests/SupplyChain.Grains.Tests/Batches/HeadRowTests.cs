@@ -21,7 +21,11 @@ public sealed class HeadRowTests(ClusterFixture fixture)
         var supply = await Supply.RegisterAsync(fixture.Client);
         var batch = await supply.ProduceAsync(60m);
         var grain = supply.Batch(batch);
+
+        // Each event written out on its own, a row each, as logs stored before the journal hold them.
+        await grain.WriteOutNowAsync();
         var first = await grain.RecordCheckpointAsync(supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 10m, "%")));
+        await grain.WriteOutNowAsync();
         var secondCommand = supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 9m, "%"));
         var second = await grain.RecordCheckpointAsync(secondCommand);
         Assert.Equal(3L, second.Batch.Version);
@@ -80,6 +84,7 @@ public sealed class HeadRowTests(ClusterFixture fixture)
         var supply = await Supply.RegisterAsync(fixture.Client);
         var batch = await supply.ProduceAsync(40m);
         var grain = supply.Batch(batch);
+        await grain.WriteOutNowAsync();
         var command = supply.Checkpoint(batch, supply.Producer, CheckpointKind.Production, Supply.Reading("moisture", 8m, "%"));
         var checkedReply = await grain.RecordCheckpointAsync(command);
         await fixture.Cluster.DeactivateAsync(grain);
