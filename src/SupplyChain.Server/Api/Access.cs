@@ -29,14 +29,18 @@ public sealed class Access : Interceptor, IDisposable
     public Access(IOptions<AuthOptions> options)
     {
         _options = options.Value;
-        _rates = PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.GetTokenBucketLimiter(subject, _ => new TokenBucketRateLimiterOptions
+
+        // Built once, not at every call: the partitioned limiter's own timer replenishes every subject's bucket.
+        var bucket = new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, _options.Burst),
             TokensPerPeriod = Math.Max(1, _options.RequestsPerSecond),
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+            AutoReplenishment = false,
+        };
+        Func<string, RateLimiter> limiter = _ => new TokenBucketRateLimiter(bucket);
+        _rates = PartitionedRateLimiter.Create<string, string>(subject => RateLimitPartition.Get(subject, limiter));
     }
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -63,7 +67,18 @@ public sealed class Access : Interceptor, IDisposable
 
     public void Dispose() => _rates.Dispose();
 
-    private static bool IsAnonymous(string method) => Anonymous.Any(prefix => method.StartsWith(prefix, StringComparison.Ordinal));
+    private static bool IsAnonymous(string method)
+    {
+        foreach (var prefix in Anonymous)
+        {
+            if (method.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task AdmitAsync(object request, ServerCallContext context)
     {

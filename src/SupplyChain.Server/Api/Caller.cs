@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 using Grpc.Core;
 using SupplyChain.Domain;
@@ -20,6 +21,11 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
     /// <summary>The operators and labs: those who record production and environmental checkpoints.</summary>
     public static readonly Role[] Recorders = { Role.Producer, Role.Processor, Role.Distributor, Role.Retailer, Role.Lab };
 
+    private static readonly Role[] AllRoles = Enum.GetValues<Role>();
+
+    /// <summary>Each role by its name in a token's roles claim.</summary>
+    private static readonly FrozenDictionary<string, Role> RoleNames = AllRoles.ToFrozenDictionary(r => r.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
     /// <summary>An auditor or an administrator: reads every batch.</summary>
     public bool ReadsAll => Admin || Roles.Contains(Role.Auditor);
 
@@ -40,9 +46,30 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
             }
         }
 
-        var names = user.FindAll(rolesClaim).Select(c => c.Value.Trim().ToLowerInvariant()).ToHashSet();
-        var roles = Enum.GetValues<Role>().Where(r => names.Contains(r.ToString().ToLowerInvariant())).ToHashSet();
-        return new Caller(subject.Length > 0 ? subject : gln?.Value ?? "", gln, roles, names.Contains("admin"));
+        var named = 0;
+        var admin = false;
+        foreach (var claim in user.FindAll(rolesClaim))
+        {
+            var name = claim.Value.Trim().ToLowerInvariant();
+            if (RoleNames.TryGetValue(name, out var role))
+            {
+                named |= 1 << (int)role;
+            }
+
+            admin |= name == "admin";
+        }
+
+        // In the enum's order, whatever the claims' order, as messages list them.
+        var roles = new HashSet<Role>();
+        foreach (var role in AllRoles)
+        {
+            if ((named & (1 << (int)role)) != 0)
+            {
+                roles.Add(role);
+            }
+        }
+
+        return new Caller(subject.Length > 0 ? subject : gln?.Value ?? "", gln, roles, admin);
     }
 
     /// <summary>The caller of a call the access check admitted.</summary>
@@ -82,7 +109,7 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
     /// <summary>Refuses the call unless the token has one of the roles.</summary>
     public void Require(string what, params Role[] any)
     {
-        if (!any.Any(Roles.Contains))
+        if (!HasAny(any))
         {
             throw DomainException.Denied($"{what} needs the role {string.Join(" or ", any.Select(r => r.ToString().ToLowerInvariant()))}; the token has {Words(Roles)}{(Admin ? " admin" : "")}");
         }
@@ -95,6 +122,19 @@ public sealed record Caller(string Subject, Gln? Gln, IReadOnlySet<Role> Roles, 
         {
             throw DomainException.Denied($"{what} needs the role admin; the token has {Words(Roles)}");
         }
+    }
+
+    private bool HasAny(Role[] any)
+    {
+        foreach (var role in any)
+        {
+            if (Roles.Contains(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Words(IEnumerable<Role> roles) =>
