@@ -20,6 +20,9 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 {
     private const int MaxEntries = 100;
 
+    /// <summary>Commit rows written at once.</summary>
+    private const int InFlight = 2;
+
     private readonly JournalStore _store;
     private readonly BatchLogStore _log;
     private readonly TimeProvider _clock;
@@ -188,12 +191,30 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         return false;
     }
 
+    /// <summary>
+    /// Takes what waits (up to a row's worth) whenever fewer than <see cref="InFlight"/> commit rows are being written,
+    /// so that the next row fills while the store works on the last ones.
+    /// </summary>
     private async Task WriteLoopAsync(CancellationToken ct)
     {
-        var group = new List<Pending>();
+        using var slots = new SemaphoreSlim(InFlight);
+        var writes = new List<Task>();
+        try
+        {
+            await TakeAsync(slots, writes, ct);
+        }
+        finally
+        {
+            await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task TakeAsync(SemaphoreSlim slots, List<Task> writes, CancellationToken ct)
+    {
         while (await _queue.Reader.WaitToReadAsync(ct))
         {
-            group.Clear();
+            await slots.WaitAsync(ct);
+            var group = new List<Pending>();
             var characters = 0;
             while (group.Count < MaxEntries && _queue.Reader.TryPeek(out var next)
                 && (group.Count == 0 || characters + next.Entry.Json.Length <= JournalStore.RowCharacters) && _queue.Reader.TryRead(out next))
@@ -208,26 +229,36 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
                 _outstanding[sequence] = group.Count;
             }
 
-            try
-            {
-                await _store.CommitAsync(Writer, sequence, group.Select(p => p.Entry).ToList(), ct);
-                foreach (var pending in group)
-                {
-                    pending.Done.TrySetResult(sequence);
-                }
-            }
-            catch (Exception ex)
-            {
-                lock (_outstanding)
-                {
-                    _outstanding.Remove(sequence);
-                }
+            writes.RemoveAll(w => w.IsCompleted);
+            writes.Add(CommitGroupAsync(sequence, group, slots, ct));
+        }
+    }
 
-                foreach (var pending in group)
-                {
-                    pending.Done.TrySetException(ex);
-                }
+    private async Task CommitGroupAsync(long sequence, List<Pending> group, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await _store.CommitAsync(Writer, sequence, group.Select(p => p.Entry).ToList(), ct);
+            foreach (var pending in group)
+            {
+                pending.Done.TrySetResult(sequence);
             }
+        }
+        catch (Exception ex)
+        {
+            lock (_outstanding)
+            {
+                _outstanding.Remove(sequence);
+            }
+
+            foreach (var pending in group)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
