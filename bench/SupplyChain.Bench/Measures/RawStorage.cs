@@ -31,7 +31,7 @@ public static class RawStorage
         ctx.AddCpu("1 raw single-entity inserts", runs);
     }
 
-    /// <summary>The storage work of one captured checkpoint, done raw: the event row's insert, then the head row's replace.</summary>
+    /// <summary>The storage work of one checkpoint stored on its own (as before the journal), done raw: the event row's insert, then the head row's replace.</summary>
     public static async Task AppendShapedAsync(BenchContext ctx)
     {
         var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
@@ -41,7 +41,7 @@ public static class RawStorage
             CheckpointWritesAsync(log, rows, $"r{run}-{i % Partitions:D4}", i)));
         ctx.Rows.Add(new Row("1b", "raw storage: a checkpoint's writes (event row insert, then head row replace), same concurrency",
             Text.Rate(Stats.Median(runs.Select(r => r.Rate))), BenchContext.Latency(runs),
-            Notes: $"the storage work the service does per RecordCheckpoint, without the service: its ceiling on this store; {ctx.Options.RawAppends:N0} per run" +
+            Notes: $"a checkpoint's storage work when each event was stored on its own (before the journal), without the service; {ctx.Options.RawAppends:N0} per run" +
                 BenchContext.Problems(runs)));
         ctx.AddCpu("1b raw checkpoint-shaped writes", runs);
     }
