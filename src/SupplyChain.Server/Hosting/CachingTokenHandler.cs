@@ -13,7 +13,7 @@ namespace SupplyChain.Server.Hosting;
 /// </summary>
 public sealed class CachingTokenHandler(TokenHandler inner, TimeProvider clock, int capacity = CachingTokenHandler.DefaultCapacity) : TokenHandler
 {
-    /// <summary>Tokens remembered at most: far more than the clients of one server, and a few megabytes.</summary>
+    /// <summary>Tokens remembered at most: far more than the clients of one server, a few kilobytes each.</summary>
     public const int DefaultCapacity = 10_000;
 
     private readonly ConcurrentDictionary<string, Validated> _validated = new();
