@@ -149,9 +149,11 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
             return;
         }
 
-        // Written out meanwhile: read what was written.
+        // That writer is gone, its journal written out or swept: the log holds all it had. A head that still names it
+        // (a claim its silo made just before it died, with no event after) is current as it is.
+        var released = _writer;
         await LoadHeadAsync();
-        if (_writer.Length > 0 && _writer != journal.Writer)
+        if (_writer.Length > 0 && _writer != released && _writer != journal.Writer)
         {
             throw new InconsistentStateException($"batch {_ref} was taken by another silo meanwhile");
         }
@@ -195,6 +197,7 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
             }
 
             (_etag, _writer) = (claimed, journal.Writer);
+            ScheduleWriteOut();
         }
 
         _writable = true;
@@ -207,6 +210,17 @@ public sealed class BatchGrain(BatchLogStore log, BatchJournal journal, BatchInd
         _writeOut = null;
         if ((_unwritten.Count == 0 && !_headBehind) || _state is null)
         {
+            if (_writable && _unwritten.Count == 0)
+            {
+                // Claimed for a write that stored nothing (refused): let the batch go, so that no other activation waits on it.
+                var released = await log.ClaimAsync(_ref, _etag, "");
+                (_etag, _writer, _writable) = released is null ? (_etag, _writer, false) : (released, "", false);
+                if (released is null)
+                {
+                    await LoadHeadAsync();
+                }
+            }
+
             return;
         }
 

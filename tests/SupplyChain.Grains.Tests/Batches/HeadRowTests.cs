@@ -119,4 +119,25 @@ public sealed class HeadRowTests(ClusterFixture fixture)
         var (events, storedHead) = await Store.ReadStoredChainAsync(batch);
         Assert.True(SupplyChain.Domain.Integrity.LogVerifier.Verify(batch, events, storedHead).Ok);
     }
+
+    [Fact]
+    public async Task A_head_claimed_by_a_journal_writer_that_is_gone_is_current_and_the_batch_takes_writes()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        var batch = await supply.ProduceAsync(30m);
+        var grain = supply.Batch(batch);
+        var shipped = await grain.ShipAsync(supply.Ship(batch, supply.Producer, supply.Distributor));
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        // A silo claimed the batch and died before journaling anything; its journal was swept and its row removed.
+        var head = await Store.ReadHeadAsync(batch);
+        Assert.NotNull(await Store.ClaimAsync(batch, head!.ETag, "0000deadwriter00"));
+
+        var state = await grain.GetAsync();
+        Assert.Equal((2L, shipped.Batch.HeadHash), (state!.Version, state.HeadHash));
+        var received = await grain.ReceiveAsync(supply.Receive(batch, supply.Distributor));
+        Assert.Equal(3L, received.Event.Version);
+        await grain.WriteOutNowAsync();
+        Assert.Equal((3L, ""), ((await Store.ReadHeadAsync(batch))!.State!.Version, (await Store.ReadHeadAsync(batch))!.Writer));
+    }
 }
