@@ -34,6 +34,12 @@ public sealed record ChainViolation(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] long Version);
 
+/// <summary>
+/// What one movement changed in a ledger, for storage to write: the batch's new place, whether the stage times
+/// changed, and the violations it added (oldest first).
+/// </summary>
+public sealed record ChainLedgerChange(string BatchKey, BatchOnChain Batch, bool TimesChanged, IReadOnlyList<ChainViolation> Violations);
+
 /// <summary>The batches on a chain, where each is, how long stages took and what was missed.</summary>
 [GenerateSerializer]
 [Alias("SupplyChain.ChainLedger")]
@@ -54,19 +60,19 @@ public sealed class ChainLedger
     [Id(2)]
     public List<ChainViolation> Violations { get; init; } = [];
 
-    /// <summary>Applies a movement once: an older or repeated version of the same batch changes nothing.</summary>
-    public bool Apply(ChainDefinition chain, ChainMovement movement)
+    /// <summary>Applies a movement once; an older or repeated version of the same batch changes nothing (null).</summary>
+    public ChainLedgerChange? Apply(ChainDefinition chain, ChainMovement movement)
     {
         var key = movement.Batch.Key;
         Batches.TryGetValue(key, out var current);
         if (current is not null && movement.Version <= current.Version)
         {
-            return false;
+            return null;
         }
 
         if (current is null && movement.Kind != MovementKind.Joined)
         {
-            return false;
+            return null;
         }
 
         var stageName = chain.StageOf(movement.Custodian)?.Name ?? OffChain;
@@ -80,19 +86,22 @@ public sealed class ChainLedger
             MovementKind.Restored => current! with { Consumed = false, Stage = stageName, Since = movement.At },
             _ => current!,
         };
-        Batches[key] = next with { Version = movement.Version };
+        next = next with { Version = movement.Version };
+        Batches[key] = next;
 
-        foreach (var description in movement.Violations)
-        {
-            Violations.Add(new ChainViolation(movement.Batch, stageName, description, movement.At, movement.Version));
-        }
+        var added = movement.Violations.Select(d => new ChainViolation(movement.Batch, stageName, d, movement.At, movement.Version)).ToList();
+        AddViolations(added);
+        return new ChainLedgerChange(key, next, movement.Kind is MovementKind.Shipped or MovementKind.Consumed, added);
+    }
 
+    /// <summary>Adds violations after the others, keeping the newest <see cref="MaxViolations"/>.</summary>
+    public void AddViolations(IEnumerable<ChainViolation> violations)
+    {
+        Violations.AddRange(violations);
         if (Violations.Count > MaxViolations)
         {
             Violations.RemoveRange(0, Violations.Count - MaxViolations);
         }
-
-        return true;
     }
 
     /// <summary>Shipments under way longer than the chain allows at the given time.</summary>

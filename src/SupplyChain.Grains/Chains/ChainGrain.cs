@@ -1,6 +1,7 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Grains.Participants;
+using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Chains;
 
@@ -15,14 +16,39 @@ public sealed class ChainState
     [Id(1)]
     public DateTimeOffset DefinedAt { get; set; }
 
+    /// <summary>The ledger as earlier versions kept it here; moved to the ledger table when the chain activates.</summary>
     [Id(2)]
     public ChainLedger Ledger { get; set; } = new();
 }
 
+/// <summary>A chain's definition in the grain state; its ledger in <see cref="ChainLedgerStore"/>, a row per batch.</summary>
 public sealed class ChainGrain(
     [PersistentState("chain", StorageNames.Grains)] IPersistentState<ChainState> state,
+    ChainLedgerStore ledgers,
     TimeProvider clock) : Grain, IChainGrain
 {
+    private ChainLedger _ledger = new();
+    private long _violationRows;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Chain is null)
+        {
+            return;
+        }
+
+        var id = this.GetPrimaryKeyString();
+        var legacy = state.State.Ledger;
+        if (legacy.Batches.Count > 0 || legacy.Times.Count > 0 || legacy.Violations.Count > 0)
+        {
+            await ledgers.WriteAllAsync(id, legacy, cancellationToken);
+            state.State.Ledger = new ChainLedger();
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        (_ledger, _violationRows) = await ledgers.ReadAsync(id, cancellationToken);
+    }
+
     public async Task<ChainRecord> DefineAsync(ChainDefinition chain)
     {
         if (state.State.Chain is { } existing)
@@ -51,18 +77,29 @@ public sealed class ChainGrain(
     public async Task RecordAsync(ChainMovement movement)
     {
         var chain = state.State.Chain ?? throw DomainException.NotFound($"chain '{this.GetPrimaryKeyString()}' is not defined");
-        if (state.State.Ledger.Apply(chain, movement))
+        if (_ledger.Apply(chain, movement) is not { } change)
         {
-            await state.SaveAsync(DeactivateOnIdle);
+            return;
+        }
+
+        try
+        {
+            _violationRows = await ledgers.WriteAsync(this.GetPrimaryKeyString(), _ledger, change, _violationRows);
+        }
+        catch
+        {
+            // Memory is ahead of storage: the next activation reads what is stored, and the batch's retry applies it.
+            DeactivateOnIdle();
+            throw;
         }
     }
 
     public Task<ChainReport> GetReportAsync()
     {
         var chain = state.State.Chain ?? throw DomainException.NotFound($"chain '{this.GetPrimaryKeyString()}' is not defined");
-        return Task.FromResult(ChainReport.Of(chain, state.State.Ledger, clock.GetUtcNow()));
+        return Task.FromResult(ChainReport.Of(chain, _ledger, clock.GetUtcNow()));
     }
 
     private ChainRecord? Record() =>
-        state.State.Chain is { } chain ? new ChainRecord(chain, state.State.DefinedAt, state.State.Ledger.Batches.Count) : null;
+        state.State.Chain is { } chain ? new ChainRecord(chain, state.State.DefinedAt, _ledger.Batches.Count) : null;
 }

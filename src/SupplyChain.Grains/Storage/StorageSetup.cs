@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SupplyChain.Grains.Storage;
 
-/// <summary>The batch log, its journal and the batch indexes in a silo's services.</summary>
+/// <summary>The batch log, its journal, the batch indexes and the chain ledgers in a silo's services.</summary>
 public static class StorageSetup
 {
     public static IServiceCollection AddBatchStorage(this IServiceCollection services)
@@ -10,6 +10,7 @@ public static class StorageSetup
         services.AddSingleton<Tables>();
         services.AddSingleton<BatchLogStore>();
         services.AddSingleton<BatchIndexStore>();
+        services.AddSingleton<ChainLedgerStore>();
         services.AddSingleton<JournalStore>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());

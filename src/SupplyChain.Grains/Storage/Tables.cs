@@ -18,6 +18,9 @@ public sealed class Tables(IOptions<StorageOptions> options)
     /// <summary>The table of per-participant batch lists.</summary>
     public Task<TableClient> BatchIndexAsync() => GetAsync("batchindex");
 
+    /// <summary>The table of chain ledgers: a partition per chain, a row per batch on it.</summary>
+    public Task<TableClient> ChainLedgerAsync() => GetAsync("chainledger");
+
     private Task<TableClient> GetAsync(string name)
     {
         Lazy<Task<TableClient>> table;

@@ -18,7 +18,7 @@ public sealed class ChainLedgerTests
     {
         var ledger = new ChainLedger();
 
-        Assert.True(ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer)));
+        Assert.NotNull(ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer)));
 
         var at = ledger.Batches[Batch.Key];
         Assert.Equal(new BatchOnChain("farm", T0, Sample.Producer, null, null, 1, false), at);
@@ -44,7 +44,7 @@ public sealed class ChainLedgerTests
     {
         var ledger = new ChainLedger();
 
-        Assert.False(ledger.Apply(Chain, Move(1, 0, kind, Sample.Producer, Sample.Distributor, "missed")));
+        Assert.Null(ledger.Apply(Chain, Move(1, 0, kind, Sample.Producer, Sample.Distributor, "missed")));
         Assert.Empty(ledger.Batches);
         Assert.Empty(ledger.Violations);
     }
@@ -55,7 +55,7 @@ public sealed class ChainLedgerTests
         var ledger = new ChainLedger();
         ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer));
 
-        Assert.True(ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor)));
+        Assert.NotNull(ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor)));
 
         var at = ledger.Batches[Batch.Key];
         Assert.Equal("farm", at.Stage);
@@ -72,7 +72,7 @@ public sealed class ChainLedgerTests
         ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer));
         ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor));
 
-        Assert.True(ledger.Apply(Chain, Move(3, 30, MovementKind.Received, Sample.Distributor)));
+        Assert.NotNull(ledger.Apply(Chain, Move(3, 30, MovementKind.Received, Sample.Distributor)));
 
         Assert.Equal(new BatchOnChain("cold-store", T0.AddHours(30), Sample.Distributor, null, null, 3, false), ledger.Batches[Batch.Key]);
         Assert.False(ledger.Times.ContainsKey("cold-store"));
@@ -101,7 +101,7 @@ public sealed class ChainLedgerTests
         ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer));
         ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor));
 
-        Assert.True(ledger.Apply(Chain, Move(3, 8, MovementKind.Rejected, Sample.Producer)));
+        Assert.NotNull(ledger.Apply(Chain, Move(3, 8, MovementKind.Rejected, Sample.Producer)));
 
         Assert.Equal(new BatchOnChain("farm", T0.AddHours(8), Sample.Producer, null, null, 3, false), ledger.Batches[Batch.Key]);
     }
@@ -124,7 +124,7 @@ public sealed class ChainLedgerTests
         var ledger = new ChainLedger();
         ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer));
 
-        Assert.True(ledger.Apply(Chain, Move(2, 1, MovementKind.Checked, Sample.Producer)));
+        Assert.NotNull(ledger.Apply(Chain, Move(2, 1, MovementKind.Checked, Sample.Producer)));
 
         Assert.Equal(new BatchOnChain("farm", T0, Sample.Producer, null, null, 2, false), ledger.Batches[Batch.Key]);
     }
@@ -137,8 +137,8 @@ public sealed class ChainLedgerTests
         ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor, "late"));
         var before = ledger.Batches[Batch.Key];
 
-        Assert.False(ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor, "late")));
-        Assert.False(ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer)));
+        Assert.Null(ledger.Apply(Chain, Move(2, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor, "late")));
+        Assert.Null(ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer)));
 
         Assert.Equal(before, ledger.Batches[Batch.Key]);
         Assert.Equal(new StageTimes(1, 6, 6), ledger.Times["farm"]);
@@ -160,6 +160,22 @@ public sealed class ChainLedgerTests
                 new ChainViolation(Batch, "cold-store", "temperature 7 CEL is above the maximum 5 CEL", T0.AddHours(9), 3),
             ],
             ledger.Violations);
+    }
+
+    [Fact]
+    public void A_change_names_the_batch_s_new_place_whether_stage_times_changed_and_the_violations_added()
+    {
+        var ledger = new ChainLedger();
+
+        var joined = ledger.Apply(Chain, Move(1, 0, MovementKind.Joined, Sample.Producer));
+        var checkedOnce = ledger.Apply(Chain, Move(2, 1, MovementKind.Checked, Sample.Producer, null, "moisture too high"));
+        var shipped = ledger.Apply(Chain, Move(3, 6, MovementKind.Shipped, Sample.Producer, Sample.Distributor));
+
+        Assert.Equal((Batch.Key, ledger.Batches[Batch.Key], true, 0), (shipped!.BatchKey, shipped.Batch, shipped.TimesChanged, shipped.Violations.Count));
+        Assert.Equal((Batch.Key, false, 0), (joined!.BatchKey, joined.TimesChanged, joined.Violations.Count));
+        Assert.False(checkedOnce!.TimesChanged);
+        Assert.Equal([new ChainViolation(Batch, "farm", "moisture too high", T0.AddHours(1), 2)], checkedOnce.Violations);
+        Assert.Equal(checkedOnce.Violations, ledger.Violations);
     }
 
     [Fact]

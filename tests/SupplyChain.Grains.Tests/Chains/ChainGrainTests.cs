@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
+using SupplyChain.Grains;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Tests.Fixture;
 
@@ -13,6 +16,8 @@ namespace SupplyChain.Grains.Tests.Chains;
 public sealed class ChainGrainTests(ClusterFixture fixture)
 {
     private const string Missing = "no temperature reading at handoff into stage 'cold-store'";
+
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
 
     /// <summary>Farm, then a cold store that wants a temperature at handoff, then retail.</summary>
     private static ChainDefinition Chain(Supply supply, string chainId, string name = "Northern tea") => ChainDefinition.Create(
@@ -157,5 +162,87 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
             At(report, "farm").Contains(a),
             $"expected batch {a}, active again after the refused merge, at stage 'farm'; the farm lists [{string.Join(", ", At(report, "farm"))}]");
         Assert.Equal(new[] { a, held }.OrderBy(r => r.Key, StringComparer.Ordinal), At(report, "farm"));
+    }
+
+    [Fact]
+    public async Task A_chain_carrying_more_batches_than_a_table_row_holds_keeps_every_one_across_a_restart()
+    {
+        // The ledger was once one grain state row (at most 1 MB): it refused its 2,650th batch.
+        var (supply, chain, chainId) = await DefinedAsync();
+        var lots = Enumerable.Range(0, 3000).Select(_ => supply.NewLot()).ToList();
+        foreach (var lot in lots)
+        {
+            await chain.RecordAsync(new ChainMovement(lot, 1, T0, MovementKind.Joined, supply.Producer, null, []));
+        }
+
+        await chain.RecordAsync(new ChainMovement(lots[0], 2, T0.AddHours(5), MovementKind.Shipped, supply.Producer, supply.Distributor, []));
+        await chain.RecordAsync(new ChainMovement(lots[1], 2, T0.AddHours(1), MovementKind.Checked, supply.Producer, null, ["moisture 14 % is above the maximum 12 %"]));
+        var report = await chain.GetReportAsync();
+
+        await using var second = await fixture.StartClusterAsync();
+        var again = await second.Client.GetGrain<IChainGrain>(chainId).GetReportAsync();
+
+        Assert.Equal(3000, report.BatchCount);
+        Assert.Equal(2999, At(report, "farm").Count);
+        Assert.Equal((1, 5.0), (report.Stages[0].Completed, report.Stages[0].MeanHours));
+        Assert.Equal(lots[1], Assert.Single(report.Violations).Batch);
+        Canonical.Same(report, again, "the report of the second cluster");
+    }
+
+    [Fact]
+    public async Task The_newest_violations_are_kept_across_a_restart_and_a_repeated_movement_adds_none()
+    {
+        var (supply, chain, chainId) = await DefinedAsync();
+        var lot = supply.NewLot();
+        await chain.RecordAsync(new ChainMovement(lot, 1, T0, MovementKind.Joined, supply.Producer, null, []));
+        for (var version = 2; version <= 4; version++)
+        {
+            var violations = Enumerable.Range(0, 450).Select(i => $"v{version}.{i}").ToList();
+            var movement = new ChainMovement(lot, version, T0.AddHours(version), MovementKind.Checked, supply.Producer, null, violations);
+            await chain.RecordAsync(movement);
+            await chain.RecordAsync(movement);
+        }
+
+        var report = await chain.GetReportAsync();
+        await using var second = await fixture.StartClusterAsync();
+        var again = await second.Client.GetGrain<IChainGrain>(chainId).GetReportAsync();
+
+        Assert.Equal(ChainLedger.MaxViolations, report.Violations.Count);
+        Assert.Equal(("v2.350", "v4.449"), (report.Violations[0].Description, report.Violations[^1].Description));
+        Canonical.Same(report, again, "the report of the second cluster");
+    }
+
+    [Fact]
+    public async Task A_ledger_kept_in_the_grain_state_by_an_earlier_version_is_moved_to_the_ledger_table()
+    {
+        var (supply, chain, chainId) = await DefinedAsync();
+        var definition = (await chain.GetAsync())!.Chain;
+        var legacy = new ChainLedger();
+        var (a, b) = (supply.NewLot(), supply.NewLot());
+        legacy.Apply(definition, new ChainMovement(a, 1, T0, MovementKind.Joined, supply.Producer, null, []));
+        legacy.Apply(definition, new ChainMovement(b, 1, T0, MovementKind.Joined, supply.Producer, null, []));
+        legacy.Apply(definition, new ChainMovement(a, 2, T0.AddHours(3), MovementKind.Shipped, supply.Producer, supply.Distributor, []));
+        legacy.Apply(definition, new ChainMovement(a, 3, T0.AddHours(9), MovementKind.Received, supply.Distributor, null, [Missing]));
+        var expected = ChainReport.Of(definition, legacy, DateTimeOffset.UtcNow);
+
+        // Store the chain as an earlier version did: the ledger inside the grain state.
+        await fixture.Cluster.DeactivateAsync(chain);
+        var grainId = ((GrainReference)chain).GrainId;
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var stored = new GrainState<ChainState>();
+        await storage.ReadStateAsync("chain", grainId, stored);
+        stored.State!.Ledger = legacy;
+        await storage.WriteStateAsync("chain", grainId, stored);
+
+        var report = await chain.GetReportAsync();
+        var after = new GrainState<ChainState>();
+        await storage.ReadStateAsync("chain", grainId, after);
+        await using var second = await fixture.StartClusterAsync();
+        var again = await second.Client.GetGrain<IChainGrain>(chainId).GetReportAsync();
+
+        Canonical.Same(expected, report, "the report of the moved ledger");
+        Assert.Empty(after.State!.Ledger.Batches);
+        Assert.NotNull(after.State.Chain);
+        Canonical.Same(expected, again, "the report of the second cluster");
     }
 }
