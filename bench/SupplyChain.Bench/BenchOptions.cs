@@ -41,6 +41,9 @@ public sealed record BenchOptions
     /// <summary>GetBatch calls per read run.</summary>
     public int Reads { get; init; } = 60_000;
 
+    /// <summary>Batches created on one chain per chain-growth run; the first and last 100 are compared.</summary>
+    public int ChainBatches { get; init; } = 5_000;
+
     /// <summary>Batches created and kept active for the memory measurement.</summary>
     public int MemoryBatches { get; init; } = 100_000;
 
@@ -72,6 +75,7 @@ public sealed record BenchOptions
         TraceGroups = 2,
         TraceCalls = 10,
         MemoryBatches = 10_000,
+        ChainBatches = 600,
         RunLimit = TimeSpan.FromSeconds(30),
         MemoryLimit = TimeSpan.FromSeconds(40),
         FlatLimit = TimeSpan.FromSeconds(30),
@@ -100,7 +104,7 @@ public sealed record BenchOptions
                     break;
                 default:
                     error.WriteLine($"unknown argument '{args[i]}'");
-                    error.WriteLine("usage: scripts/bench [--quick] [--runs N (1-9)] [--only 1,1b,1c,2,3,4,5,6,1']");
+                    error.WriteLine("usage: scripts/bench [--quick] [--runs N (1-9)] [--only 1,1b,1c,2,3,3b,4,5,7,6,1']");
                     return null;
             }
         }

@@ -39,6 +39,7 @@ var measures = new Measure[]
     new("3", "flat cost: early vs late appends on one batch", FlatCost.RunAsync),
     new("3b", "raw storage: early vs late writes of one batch", FlatCost.RawAsync),
     new("5", "trace: TraceBack over a 1,000-batch genealogy", Trace.RunAsync),
+    new("7", "chain: batches joining a chain, early vs late", ChainCost.RunAsync),
     // A fresh Azurite and server: a store holding only the batches counted, and a server holding only them.
     new("6", "memory: server RSS with many batches active", Memory.RunAsync, Fresh: true),
     new("1'", "raw storage: single-entity inserts again", RawStorage.InsertsAgainAsync, Needs: "1"),

@@ -29,6 +29,7 @@ public sealed class BenchHost : IAsyncDisposable
         Participants = new ParticipantService.ParticipantServiceClient(calls);
         Cpu = new CpuMeter(() => server.ProcessId, azuritePid);
         Traces = new TraceService.TraceServiceClient(calls);
+        Chains = new ChainService.ChainServiceClient(calls);
     }
 
     public Azurite Azurite { get; }
@@ -43,6 +44,8 @@ public sealed class BenchHost : IAsyncDisposable
     public ParticipantService.ParticipantServiceClient Participants { get; }
 
     public TraceService.TraceServiceClient Traces { get; }
+
+    public ChainService.ChainServiceClient Chains { get; }
 
     public CpuMeter Cpu { get; }
 

@@ -8,10 +8,12 @@ namespace SupplyChain.Bench.Workload;
 public sealed class Producer
 {
     private readonly BatchService.BatchServiceClient _batches;
+    private readonly ChainService.ChainServiceClient _chains;
 
-    private Producer(BatchService.BatchServiceClient batches, string gln, string gtin13)
+    private Producer(BatchService.BatchServiceClient batches, ChainService.ChainServiceClient chains, string gln, string gtin13)
     {
         _batches = batches;
+        _chains = chains;
         Gln = gln;
         Gtin13 = gtin13;
     }
@@ -22,7 +24,7 @@ public sealed class Producer
 
     public static async Task<Producer> RegisterAsync(BenchHost host)
     {
-        var producer = new Producer(host.Batches, Gs1Keys.Gln(), Gs1Keys.Gtin13());
+        var producer = new Producer(host.Batches, host.Chains, Gs1Keys.Gln(), Gs1Keys.Gtin13());
         await host.Participants.RegisterParticipantAsync(new RegisterParticipantRequest
         {
             Gln = producer.Gln, Name = "Benchmark salt cooperative", Roles = { Role.Producer }, Province = "Bac Lieu", Kind = ProducerKind.Cooperative,
@@ -35,12 +37,23 @@ public sealed class Producer
         return producer;
     }
 
-    public async Task<Batch> CreateBatchAsync(string lot)
+    /// <summary>Defines a new chain whose one stage is this producer; returns its id.</summary>
+    public async Task<string> DefineChainAsync()
+    {
+        var id = "bench-" + Guid.NewGuid().ToString("N")[..12];
+        await _chains.DefineChainAsync(new DefineChainRequest
+        {
+            ChainId = id, Name = "Benchmark salt to market", Stages = { new Stage { Name = "production", ParticipantGlns = { Gln } } },
+        }, deadline: BenchHost.Deadline);
+        return id;
+    }
+
+    public async Task<Batch> CreateBatchAsync(string lot, string? chainId = null)
     {
         var reply = await _batches.CreateBatchAsync(new CreateBatchRequest
         {
             EventId = Gs1Keys.EventId(), Gtin = Gtin13, Lot = lot, Quantity = new Quantity { Value = 800, Unit = "KGM" }, ProducerGln = Gln,
-            ProducedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+            ProducedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)), ChainId = chainId ?? "",
         }, deadline: BenchHost.Deadline);
         return reply.Batch;
     }
