@@ -104,7 +104,7 @@ public sealed record BenchOptions
                     break;
                 default:
                     error.WriteLine($"unknown argument '{args[i]}'");
-                    error.WriteLine("usage: scripts/bench [--quick] [--runs N (1-9)] [--only 1,1b,1c,2,3,3b,4,5,7,6,1']");
+                    error.WriteLine("usage: scripts/bench [--quick] [--runs N (1-9)] [--only 1,1b,1c,2,3,3b,4,5,7,7b,6,1']");
                     return null;
             }
         }

@@ -8,12 +8,10 @@ namespace SupplyChain.Bench.Workload;
 public sealed class Producer
 {
     private readonly BatchService.BatchServiceClient _batches;
-    private readonly ChainService.ChainServiceClient _chains;
 
-    private Producer(BatchService.BatchServiceClient batches, ChainService.ChainServiceClient chains, string gln, string gtin13)
+    private Producer(BatchService.BatchServiceClient batches, string gln, string gtin13)
     {
         _batches = batches;
-        _chains = chains;
         Gln = gln;
         Gtin13 = gtin13;
     }
@@ -24,7 +22,7 @@ public sealed class Producer
 
     public static async Task<Producer> RegisterAsync(BenchHost host)
     {
-        var producer = new Producer(host.Batches, host.Chains, Gs1Keys.Gln(), Gs1Keys.Gtin13());
+        var producer = new Producer(host.Batches, Gs1Keys.Gln(), Gs1Keys.Gtin13());
         await host.Participants.RegisterParticipantAsync(new RegisterParticipantRequest
         {
             Gln = producer.Gln, Name = "Benchmark salt cooperative", Roles = { Role.Producer }, Province = "Bac Lieu", Kind = ProducerKind.Cooperative,
@@ -35,17 +33,6 @@ public sealed class Producer
             Limits = { new Limit { Type = "nacl", Min = 90, Unit = "P1" }, new Limit { Type = "moisture", Max = 10, Unit = "P1" } },
         }, deadline: BenchHost.Deadline);
         return producer;
-    }
-
-    /// <summary>Defines a new chain whose one stage is this producer; returns its id.</summary>
-    public async Task<string> DefineChainAsync()
-    {
-        var id = "bench-" + Guid.NewGuid().ToString("N")[..12];
-        await _chains.DefineChainAsync(new DefineChainRequest
-        {
-            ChainId = id, Name = "Benchmark salt to market", Stages = { new Stage { Name = "production", ParticipantGlns = { Gln } } },
-        }, deadline: BenchHost.Deadline);
-        return id;
     }
 
     public async Task<Batch> CreateBatchAsync(string lot, string? chainId = null)
