@@ -77,7 +77,7 @@ public sealed record BenchOptions
         MemoryBatches = 10_000,
         ChainBatches = 600,
         RunLimit = TimeSpan.FromSeconds(30),
-        MemoryLimit = TimeSpan.FromSeconds(40),
+        MemoryLimit = TimeSpan.FromSeconds(32),
         FlatLimit = TimeSpan.FromSeconds(30),
     };
 
