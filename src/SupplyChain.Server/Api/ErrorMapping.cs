@@ -82,6 +82,10 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
             InvalidDataException => new Status(StatusCode.DataLoss, ex.Message),
             System.Text.Json.JsonException => new Status(StatusCode.DataLoss, $"stored data does not parse ({ex.Message}): run VerifyBatch on the batch"),
             InconsistentStateException => new Status(StatusCode.Unavailable, $"{ex.Message}; retry it with the same event_id"),
+            // Storage refusing what the service sent (a malformed or oversized entity, a missing table) is the service's
+            // fault and the same again on a retry; outages, throttling and write conflicts pass.
+            RequestFailedException { Status: >= 400 and < 500 and not (408 or 409 or 412 or 429) } r =>
+                new Status(StatusCode.Internal, $"storage refused the service's request ({r.Status} {r.ErrorCode}); it has been logged, and a retry would meet the same"),
             RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
             HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
             TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),
