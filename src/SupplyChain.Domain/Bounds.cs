@@ -48,6 +48,9 @@ public static class Bounds
     /// <summary>Batches one trace returns; a larger genealogy is refused rather than cut silently.</summary>
     public const int TraceBatches = 10_000;
 
+    /// <summary>Batches a chain report lists per stage, and shipments it lists; it counts all of them.</summary>
+    public const int ChainReportListed = 1000;
+
     /// <summary>Events in one page of a batch's history.</summary>
     public const int HistoryPage = 500;
 

@@ -43,6 +43,7 @@ public sealed class ChainTests(ServerFixture fixture)
         Assert.Empty(report.Stages[0].Batches);
         Assert.Equal(2, report.Stages[0].Completed);
         Assert.Equal(a, Assert.Single(report.Stages[1].Batches).Lot);
+        Assert.Equal((0, 1, 1), (report.Stages[0].BatchesHere, report.Stages[1].BatchesHere, report.InTransitCount));
         var transit = Assert.Single(report.InTransit);
         Assert.Equal(b, transit.Batch.Lot);
         Assert.Equal(world.Distributor, transit.ToGln);

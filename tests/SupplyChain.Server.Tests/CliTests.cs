@@ -100,6 +100,28 @@ public sealed class CliTests(ServerFixture fixture)
         await RunAsync(64, "batch", "create", "--gtin");
     }
 
+    [Fact]
+    public async Task A_chain_report_counts_every_batch_at_a_stage_and_says_how_many_it_lists()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var chainId = "rice-" + Ids.Lot().ToLowerInvariant();
+        await fixture.Chains.DefineChainAsync(new DefineChainRequest
+        {
+            ChainId = chainId, Name = "Bac Lieu rice to Can Tho", Stages = { new Stage { Name = "production", ParticipantGlns = { world.Producer } } },
+        });
+        var lots = Enumerable.Range(0, 1003).Select(_ => Ids.Lot()).ToList();
+        await Parallel.ForEachAsync(lots, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (lot, _) => await world.CreateBatchAsync(lot, chainId: chainId));
+
+        var report = await fixture.Chains.GetChainReportAsync(new GetChainRequest { ChainId = chainId });
+        var shown = await RunAsync(0, "chain", "report", chainId);
+
+        var production = Assert.Single(report.Stages);
+        Assert.Equal((1003, 1000, 1003), (production.BatchesHere, production.Batches.Count, report.BatchCount));
+        Assert.Equal(lots.Order(StringComparer.Ordinal).Take(1000), production.Batches.Select(b => b.Lot));
+        Assert.Contains(" (the first 1000 of 1003)", shown, StringComparison.Ordinal);
+        Assert.Matches(@"production\s+1003\s", shown);
+    }
+
     private Task<string> RunAsync(int expectedExit, params string[] args) => RunAsync(expectedExit, signed: true, args);
 
     // Signed: every call carries a token for the party it names (--dev-key); otherwise the kept token, if any.

@@ -68,17 +68,17 @@ internal static class ChainCommands
         {
             stages.Add(
                 stage.Name,
-                Count(stage.Batches.Count),
+                Count(stage.BatchesHere),
                 Count(stage.Completed),
                 Display.Number(Math.Round(stage.MeanHours, 1)),
                 Display.Number(Math.Round(stage.MaxHours, 1)),
-                Display.Batches(stage.Batches));
+                Display.Batches(stage.Batches) + More(stage.BatchesHere, stage.Batches.Count));
         }
 
         stages.WriteTo(output);
 
         output.WriteLine();
-        output.WriteLine("in transit:");
+        output.WriteLine("in transit:" + More(report.InTransitCount, report.InTransit.Count));
         var transits = new Table("BATCH", "FROM", "TO", "SINCE", "LATE");
         foreach (var transit in report.InTransit)
         {
@@ -112,6 +112,9 @@ internal static class ChainCommands
     private static ChainService.ChainServiceClient Client(CommandContext context) => new(context.Channel);
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Says how many a report counted but did not list (it lists at most 1,000 per stage and in transit).</summary>
+    private static string More(int counted, int listed) => counted > listed ? $" (the first {Count(listed)} of {Count(counted)})" : "";
 
     private static void Write(TextWriter output, Chain chain)
     {

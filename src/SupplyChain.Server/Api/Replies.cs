@@ -82,10 +82,10 @@ public static class Replies
 
     public static V1.ChainReport ChainReport(ChainReport r)
     {
-        var reply = new V1.ChainReport { ChainId = r.ChainId, BatchCount = r.BatchCount };
+        var reply = new V1.ChainReport { ChainId = r.ChainId, BatchCount = r.BatchCount, InTransitCount = r.InTransitCount };
         reply.Stages.AddRange(r.Stages.Select(s =>
         {
-            var stage = new V1.StageReport { Name = s.Name, Completed = s.Completed, MeanHours = s.MeanHours, MaxHours = s.MaxHours };
+            var stage = new V1.StageReport { Name = s.Name, Completed = s.Completed, MeanHours = s.MeanHours, MaxHours = s.MaxHours, BatchesHere = s.Here };
             stage.Batches.AddRange(s.Batches.Select(Ref));
             return stage;
         }));
