@@ -46,7 +46,8 @@ builder.Services.AddGrpc(grpc =>
 });
 builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.MaxReceiveMessageSize = SupplyChain.Domain.Bounds.MessageBytes);
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+builder.Services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false).AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
 var app = builder.Build();
 app.MapGrpcService<ParticipantApi>();

@@ -111,6 +111,12 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         _stop.Dispose();
     }
 
+    /// <summary>Why this journal takes no events now, or null when it takes them.</summary>
+    public string? Refusal =>
+        _fenced || _clock.GetUtcNow() - _lastBeat > _lease / 2
+            ? "this silo's journal could not renew its heartbeat (storage unreachable, or the silo was taken for dead)"
+            : _queue.Reader.Completion.IsCompleted || _stop.IsCancellationRequested ? "this silo's journal is stopping" : null;
+
     /// <summary>Stores an event in the next commit row; the row's sequence number once it is stored.</summary>
     public Task<long> CommitAsync(BatchRef batch, StoredEvent stored)
     {
