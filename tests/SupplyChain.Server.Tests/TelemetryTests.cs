@@ -30,6 +30,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             web.UseSetting("Cluster:SiloPort", $"{FreePort.Next()}");
             web.UseSetting("Cluster:GatewayPort", $"{FreePort.Next()}");
             web.UseSetting("Cluster:ClusterId", "telemetry-" + Guid.NewGuid().ToString("N")[..8]);
+            web.UseSetting("Telemetry:Traces", "true");
             web.ConfigureServices(services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(_spans)));
         });
         _ = _factory.Server;
