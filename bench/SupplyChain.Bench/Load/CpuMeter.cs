@@ -55,6 +55,9 @@ public sealed record CpuSample(TimeSpan Server, TimeSpan Azurite, TimeSpan Bench
     /// <summary>CPU the machine spent on anything but the server, Azurite and the benchmark: other people's work, the kernel.</summary>
     public TimeSpan Others => Machine - Server - Azurite - Bench;
 
+    public static CpuSample operator +(CpuSample a, CpuSample b) =>
+        new(a.Server + b.Server, a.Azurite + b.Azurite, a.Bench + b.Bench, a.Machine + b.Machine, a.Wall + b.Wall);
+
     public static CpuSample operator -(CpuSample after, CpuSample before) =>
         new(after.Server - before.Server, after.Azurite - before.Azurite, after.Bench - before.Bench, after.Machine - before.Machine, after.Wall - before.Wall);
 

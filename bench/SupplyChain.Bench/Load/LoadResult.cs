@@ -13,6 +13,16 @@ public sealed record LoadResult(int Failed, TimeSpan Elapsed, double[] LatencyBy
 
     public double Percentile(double p) => Stats.Percentile(LatenciesMs, p);
 
+    /// <summary>Runs one after another as one: latencies in order, failures, time and CPU added up.</summary>
+    public static LoadResult Join(params LoadResult[] runs) =>
+        new(
+            runs.Sum(r => r.Failed),
+            runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed),
+            [.. runs.SelectMany(r => r.LatencyByCall)],
+            runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null),
+            runs.Any(r => r.StoppedAtLimit),
+            runs.Skip(1).Aggregate(runs[0].Cpu, (sum, r) => sum + r.Cpu));
+
     /// <summary>What went wrong, for a table note; null when every call succeeded within the limit.</summary>
     public string? Problem =>
         (Failed, StoppedAtLimit) switch

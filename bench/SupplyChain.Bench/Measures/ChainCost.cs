@@ -62,20 +62,7 @@ public static class ChainCost
         await Task.Delay(settle, ctx.Cancellation);
         var last = await ctx.LoadAsync(Window, 1, i => call(n - Window + i));
         ctx.Log($"  {n:N0} in all: bulk {Text.Rate(bulk.Rate)}; first {Window} p50 {Text.Ms(first.Percentile(50))}, last {Window} p50 {Text.Ms(last.Percentile(50))}");
-        return new LoadResult(
-            first.Failed + bulk.Failed + last.Failed,
-            first.Elapsed + last.Elapsed,
-            [.. first.LatencyByCall, .. last.LatencyByCall],
-            first.FirstError ?? bulk.FirstError ?? last.FirstError,
-            first.StoppedAtLimit || bulk.StoppedAtLimit || last.StoppedAtLimit,
-            first.Cpu with
-            {
-                Server = first.Cpu.Server + last.Cpu.Server,
-                Azurite = first.Cpu.Azurite + last.Cpu.Azurite,
-                Bench = first.Cpu.Bench + last.Cpu.Bench,
-                Machine = first.Cpu.Machine + last.Cpu.Machine,
-                Wall = first.Cpu.Wall + last.Cpu.Wall,
-            });
+        return LoadResult.Join(first, bulk, last);
     }
 
     private static async Task<string> DefineChainAsync(BenchContext ctx, Producers producers)

@@ -79,16 +79,7 @@ public static class FlatCost
         var first = await LoadRunner.RunAsync(Window, 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
         var middle = await LoadRunner.RunAsync(n - (2 * Window), 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
         var last = await LoadRunner.RunAsync(Window, 1, _ => call(), limit, ctx.Host.Cpu, ctx.Cancellation);
-        var all = new LoadResult(
-            first.Failed + middle.Failed + last.Failed,
-            first.Elapsed + middle.Elapsed + last.Elapsed,
-            [.. first.LatencyByCall, .. middle.LatencyByCall, .. last.LatencyByCall],
-            first.FirstError ?? middle.FirstError ?? last.FirstError,
-            first.StoppedAtLimit || middle.StoppedAtLimit || last.StoppedAtLimit,
-            first.Cpu with { Server = first.Cpu.Server + middle.Cpu.Server + last.Cpu.Server, Azurite = first.Cpu.Azurite + middle.Cpu.Azurite + last.Cpu.Azurite,
-                Bench = first.Cpu.Bench + middle.Cpu.Bench + last.Cpu.Bench, Machine = first.Cpu.Machine + middle.Cpu.Machine + last.Cpu.Machine,
-                Wall = first.Cpu.Wall + middle.Cpu.Wall + last.Cpu.Wall });
-        return (all, first.Cpu, last.Cpu);
+        return (LoadResult.Join(first, middle, last), first.Cpu, last.Cpu);
     }
 
     private static double PerCall(TimeSpan cpu) => cpu.TotalMilliseconds / Window;

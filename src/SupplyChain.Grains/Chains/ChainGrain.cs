@@ -82,16 +82,9 @@ public sealed class ChainGrain(
             return;
         }
 
-        try
-        {
-            _violationRows = await ledgers.WriteAsync(this.GetPrimaryKeyString(), _ledger, change, _violationRows);
-        }
-        catch
-        {
-            // Memory is ahead of storage: the next activation reads what is stored, and the batch's retry applies it.
-            DeactivateOnIdle();
-            throw;
-        }
+        // Memory is ahead of storage until the write lands: on failure the next activation reads what is stored, and
+        // the batch's retry applies the movement again.
+        _violationRows = await ledgers.WriteAsync(this.GetPrimaryKeyString(), _ledger, change, _violationRows).OrDeactivateAsync(DeactivateOnIdle);
     }
 
     public Task<ChainReport> GetReportAsync()

@@ -115,14 +115,14 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
     public string? Refusal =>
         _fenced || _clock.GetUtcNow() - _lastBeat > _lease / 2
             ? "this silo's journal could not renew its heartbeat (storage unreachable, or the silo was taken for dead)"
-            : _queue.Reader.Completion.IsCompleted || _stop.IsCancellationRequested ? "this silo's journal is stopping" : null;
+            : null;
 
     /// <summary>Stores an event in the next commit row; the row's sequence number once it is stored.</summary>
     public Task<long> CommitAsync(BatchRef batch, StoredEvent stored)
     {
-        if (_fenced || _clock.GetUtcNow() - _lastBeat > _lease / 2)
+        if (Refusal is { } refusal)
         {
-            throw new InconsistentStateException($"this silo's journal could not renew its heartbeat (storage unreachable, or the silo was taken for dead), so it takes no events for batch {batch}");
+            throw new InconsistentStateException($"{refusal}, so it takes no events for batch {batch}");
         }
 
         var pending = new Pending(JournalEntry.Of(batch, stored), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
