@@ -7,10 +7,9 @@ namespace SupplyChain.Grains.Batches;
 /// <summary>Handoff figures in the "SupplyChain" meter: shipments under way and how long they took.</summary>
 public static class HandoffMetrics
 {
-    private static readonly Meter Meter = new("SupplyChain");
-    private static readonly UpDownCounter<long> InTransit = Meter.CreateUpDownCounter<long>(
+    private static readonly UpDownCounter<long> InTransit = SupplyChainMeter.Meter.CreateUpDownCounter<long>(
         "supplychain.handoffs.in_transit", "{shipment}", "Shipments stored and not yet received or rejected, as counted by this silo since it started");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+    private static readonly Histogram<double> Duration = SupplyChainMeter.Meter.CreateHistogram<double>(
         "supplychain.handoffs.duration", "h", "Time from shipping to receipt or rejection, by outcome");
 
     /// <summary>Counts a stored event against the state the batch had before it.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Grains;
 using SupplyChain.Grains.Batches;
 
 namespace SupplyChain.Server.Api;
@@ -8,12 +9,9 @@ namespace SupplyChain.Server.Api;
 /// <summary>Counters of what the service captures, in the "SupplyChain" meter.</summary>
 public static class CaptureMetrics
 {
-    public const string MeterName = "SupplyChain";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Captured = Meter.CreateCounter<long>("supplychain.events.captured", "{event}", "Batch events stored, by type");
-    private static readonly Counter<long> Replayed = Meter.CreateCounter<long>("supplychain.events.replayed", "{event}", "Retried writes answered from the log");
-    private static readonly Counter<long> FailedChecks = Meter.CreateCounter<long>("supplychain.checkpoints.failed", "{checkpoint}", "Checkpoints judged FAIL, by kind");
+    private static readonly Counter<long> Captured = SupplyChainMeter.Meter.CreateCounter<long>("supplychain.events.captured", "{event}", "Batch events stored, by type");
+    private static readonly Counter<long> Replayed = SupplyChainMeter.Meter.CreateCounter<long>("supplychain.events.replayed", "{event}", "Retried writes answered from the log");
+    private static readonly Counter<long> FailedChecks = SupplyChainMeter.Meter.CreateCounter<long>("supplychain.checkpoints.failed", "{checkpoint}", "Checkpoints judged FAIL, by kind");
 
     public static BatchReply Count(BatchReply reply)
     {

@@ -16,7 +16,7 @@ public static class Telemetry
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter("Microsoft.Orleans", Api.CaptureMetrics.MeterName)
+                .AddMeter("Microsoft.Orleans", Grains.SupplyChainMeter.Name)
                 .AddAspNetCoreInstrumentation());
         if (otlp || builder.Configuration.GetValue<bool>("Telemetry:Traces"))
         {
