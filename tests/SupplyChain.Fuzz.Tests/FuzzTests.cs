@@ -1,6 +1,6 @@
 using SupplyChain.Fuzz;
 
-namespace SupplyChain.Domain.Tests;
+namespace SupplyChain.Fuzz.Tests;
 
 /// <summary>The fuzz run (fuzz/SupplyChain.Fuzz) for a fixed number of steps from a fixed seed: the same steps every time.</summary>
 public sealed class FuzzTests
