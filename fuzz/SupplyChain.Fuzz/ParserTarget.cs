@@ -139,7 +139,7 @@ internal sealed class ParserTarget(Noise noise, Tally tally) : ITarget
         var max = noise.Pick(new[] { Bounds.TextLength, Bounds.WordLength, Bounds.PlaceNameLength, Bounds.RecallReasonLength });
         var text = Input($"Text (at most {max})", noise.Text("sealed bags", "Bac Lieu", "Hà Nội"));
         var value = noise.Chance(0.5) ? Text.Required(text, "field", max) : Text.Optional(text, "field", max);
-        Promise(value.Length <= max && !value.Any(char.IsControl) && value == value.Trim(), $"text {Noise.Show(value)}");
+        Promise(value.Length <= max && !value.Any(char.IsControl) && !value.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format) && value == value.Trim(), $"text {Noise.Show(value)}");
     }
 
     private void Amount()

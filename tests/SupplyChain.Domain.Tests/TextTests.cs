@@ -36,6 +36,53 @@ public sealed class TextTests
         Refusals.Expect(Refusal.InvalidArgument, () => Text.Optional(text, "condition"), "condition: contains control characters");
     }
 
+    [Theory]
+    [InlineData(0x202A)]
+    [InlineData(0x202B)]
+    [InlineData(0x202C)]
+    [InlineData(0x202D)]
+    [InlineData(0x202E)]
+    [InlineData(0x2066)]
+    [InlineData(0x2067)]
+    [InlineData(0x2068)]
+    [InlineData(0x2069)]
+    [InlineData(0x200B)]
+    [InlineData(0x200C)]
+    [InlineData(0x200D)]
+    [InlineData(0x200E)]
+    [InlineData(0x200F)]
+    [InlineData(0x2060)]
+    [InlineData(0x2061)]
+    [InlineData(0x2062)]
+    [InlineData(0x2063)]
+    [InlineData(0x2064)]
+    [InlineData(0xFEFF)]
+    [InlineData(0x061C)]
+    [InlineData(0x180E)]
+    [InlineData(0x00AD)]
+    [InlineData(0xE0001)]
+    public void Bidirectional_controls_and_other_format_characters_are_refused(int codePoint)
+    {
+        var text = "Saigon " + char.ConvertFromUtf32(codePoint) + "Foods";
+
+        Refusals.Expect(Refusal.InvalidArgument, () => Text.Optional(text, "name"), $"name: contains the invisible format character U+{codePoint:X4}");
+    }
+
+    [Fact]
+    public void A_format_character_at_either_end_is_refused_not_trimmed_away()
+    {
+        Refusals.Expect(Refusal.InvalidArgument, () => Text.Required("\uFEFFTea farm", "name"), "name: contains the invisible format character U+FEFF");
+        Refusals.Expect(Refusal.InvalidArgument, () => Text.Required("Tea farm\u202E", "reason"), "reason: contains the invisible format character U+202E");
+    }
+
+    [Fact]
+    public void Decomposed_Vietnamese_with_combining_marks_is_kept()
+    {
+        var decomposed = "Chè Shan tuyết".Normalize(System.Text.NormalizationForm.FormD);
+
+        Assert.Equal(decomposed, Text.Required(decomposed, "name"));
+    }
+
     [Fact]
     public void Unicode_letters_are_kept()
     {

@@ -36,6 +36,13 @@ public sealed class ParticipantTests
     }
 
     [Fact]
+    public void A_name_or_place_with_a_bidirectional_override_is_refused_naming_the_field()
+    {
+        Refusals.Expect(Refusal.InvalidArgument, () => Participant.Create(Sample.Producer, "Saigon \u202Esdoof", [Role.Producer], null, null, null, ProducerKind.None), "name: contains the invisible format character U+202E");
+        Refusals.Expect(Refusal.InvalidArgument, () => Participant.Create(Sample.Producer, "Saigon Foods", [Role.Producer], "Bac\u2066 Lieu", null, null, ProducerKind.None), "province: contains the invisible format character U+2066");
+    }
+
+    [Fact]
     public void Unknown_producer_kinds_are_refused()
     {
         Refusals.Expect(Refusal.InvalidArgument, () => Participant.Create(Sample.Producer, "n", [Role.Producer], null, null, null, (ProducerKind)9), "kind:", "not a known producer kind");
