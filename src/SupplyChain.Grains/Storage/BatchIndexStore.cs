@@ -29,15 +29,17 @@ public sealed class BatchIndexStore(Tables tables)
         await table.DeleteEntityAsync(Partition(participant, listing), TableKey.Escape(batch.Key), ETag.All, ct);
     }
 
-    /// <summary>One page of a list and the token for the next, null at the end.</summary>
+    /// <summary>One page of a list and the token for the next, null at the end; a token not issued for this list is refused.</summary>
     public async Task<(IReadOnlyList<BatchRef> Batches, string? Next)> ListAsync(Gln participant, BatchListing listing, int pageSize, string? token, CancellationToken ct = default)
     {
+        var partition = Partition(participant, listing);
+        var continuation = string.IsNullOrEmpty(token) ? null : BatchPageToken.Read(token, partition);
         var table = await tables.BatchIndexAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(participant, listing)}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, ["Batch"], ct).AsPages(string.IsNullOrEmpty(token) ? null : token, pageSize))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, ["Batch"], ct).AsPages(continuation, pageSize))
         {
             var batches = page.Values.Select(row => BatchRef.FromKey(row.GetString("Batch")!)).ToList();
-            return (batches, page.ContinuationToken);
+            return (batches, page.ContinuationToken is { Length: > 0 } next ? BatchPageToken.Issue(partition, next) : null);
         }
 
         return ([], null);

@@ -1,3 +1,4 @@
+using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Storage;
@@ -87,5 +88,37 @@ public sealed class BatchIndexTests(ClusterFixture fixture)
         Assert.Equal(2, first.Count);
         Assert.True(end is null, $"expected no token after the last page, got '{end}'");
         Assert.Equal(made.OrderBy(r => r.Key, StringComparer.Ordinal), first.Concat(second));
+    }
+
+    [Fact]
+    public async Task A_token_not_issued_for_the_list_is_refused_naming_page_token()
+    {
+        var supply = await Supply.RegisterAsync(fixture.Client);
+        for (var i = 0; i < 3; i++)
+        {
+            await supply.ProduceAsync(1m + i);
+        }
+
+        var (_, token) = await fixture.Index.ListAsync(supply.Producer, BatchListing.Produced, 2, null);
+        Assert.False(token is null, "expected a token after a full first page");
+        var damaged = token![..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+        var forged = new[] { "1!00000000000000000000 2!0000", "not a token", Convert.ToBase64String("b1\nx\ny\nz"u8.ToArray()), damaged, token[..(token.Length / 2)] };
+        foreach (var bad in forged)
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.Index.ListAsync(supply.Producer, BatchListing.Produced, 2, bad));
+            Assert.Equal(Refusal.InvalidArgument, refused.Refusal);
+            Assert.StartsWith("page_token: is not a token this service issued", refused.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var (participant, listing) in new[] { (supply.Distributor, BatchListing.Produced), (supply.Producer, BatchListing.Held) })
+        {
+            var foreign = await Assert.ThrowsAsync<DomainException>(() => fixture.Index.ListAsync(participant, listing, 2, token));
+            Assert.Equal(Refusal.InvalidArgument, foreign.Refusal);
+            Assert.StartsWith("page_token: was issued for another participant's or another listing's batches", foreign.Message, StringComparison.Ordinal);
+        }
+
+        var (rest, end) = await fixture.Index.ListAsync(supply.Producer, BatchListing.Produced, 2, token);
+        Assert.Single(rest);
+        Assert.True(end is null, $"expected no token after the last page, got '{end}'");
     }
 }
