@@ -19,6 +19,7 @@ if (Authentication.Problem(builder.Configuration) is { } problem)
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
+    HeaderLimits.Apply(kestrel.Limits);
     var address = System.Net.IPAddress.Parse(server.ListenAddress);
     kestrel.Listen(address, server.GrpcPort, listen =>
     {

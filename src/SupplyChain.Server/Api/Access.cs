@@ -83,6 +83,12 @@ public sealed class Access : Interceptor, IDisposable
     private async Task AdmitAsync(object request, ServerCallContext context)
     {
         var http = context.GetHttpContext();
+        var length = http.Request.Headers.Authorization.ToString().Length;
+        if (length > HeaderLimits.BearerTokenLength)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, $"the authorization header has {length} characters; at most {HeaderLimits.BearerTokenLength} are accepted"));
+        }
+
         var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
