@@ -1,8 +1,8 @@
 namespace SupplyChain.Fuzz;
 
 /// <summary>
-/// The GS1 EPCIS example documents in ../shared/gs1/examples beside the repository (not in it: their licence grants no
-/// right to redistribute them), found by walking up to the folder that holds SupplyChain.sln.
+/// The GS1 EPCIS example documents in ../shared/gs1/examples beside the repository or in .cache/gs1/examples (not in it:
+/// their licence grants no right to redistribute them), found by walking up to the folder that holds SupplyChain.sln.
 /// </summary>
 public static class Gs1Examples
 {
@@ -14,7 +14,6 @@ public static class Gs1Examples
             folder = folder.Parent;
         }
 
-        var examples = folder is null ? null : Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "gs1", "examples"));
-        return examples is not null && Directory.Exists(examples) ? examples : null;
+        return folder is not null && Testing.RepositoryPaths.Gs1In(folder.FullName) is { } gs1 ? Path.Combine(gs1, "examples") : null;
     }
 }

@@ -189,7 +189,7 @@ public sealed class TraceCliTests(ServerFixture fixture)
         }
     }
 
-    private static string GsExamples() => Path.GetFullPath(Path.Combine(SupplyChain.Testing.RepositoryPaths.Root, "..", "shared", "gs1", "examples"));
+    private static string GsExamples() => Path.Combine(SupplyChain.Testing.RepositoryPaths.Gs1, "examples");
 
     private async Task<string> RunAsync(int expectedExit, params string[] args)
     {

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using SupplyChain.Testing;
 
 namespace SupplyChain.Domain.Tests.Epcis;
 
 /// <summary>
-/// The GS1 EPCIS 2.0 schema and example documents, read from ../shared/gs1 beside the repository: their LICENSE (GS1's
-/// disclaimer) grants no right to redistribute them, so they are not copied into this repository.
+/// The GS1 EPCIS 2.0 schema and example documents, read from ../shared/gs1 beside the repository or the .cache/gs1 that
+/// scripts/test fills: their LICENSE (GS1's disclaimer) grants no right to redistribute them, so they are not in the repository.
 /// </summary>
 internal static class Gs1Files
 {
-    private static readonly Lazy<string> Folder = new(Find);
+    private static readonly Lazy<string> Folder = new(() => RepositoryPaths.Gs1);
 
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(Folder.Value, "EPCIS-JSON-Schema.json")));
 
@@ -34,24 +35,5 @@ internal static class Gs1Files
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"))
             .DefaultIfEmpty("invalid, without details")
             .ToList();
-    }
-
-    private static string Find()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SupplyChain.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        if (folder is null)
-        {
-            throw new InvalidOperationException($"no SupplyChain.sln above {AppContext.BaseDirectory}: cannot find the repository root");
-        }
-
-        var gs1 = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "gs1"));
-        return Directory.Exists(gs1)
-            ? gs1
-            : throw new InvalidOperationException($"the GS1 reference files are expected in {gs1} (shared/gs1 beside the repository); they are not in the repository because their licence grants no right to redistribute them");
     }
 }
