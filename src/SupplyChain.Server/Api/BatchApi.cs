@@ -69,7 +69,7 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
     public override async Task<Batch> GetBatch(GetBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, batch);
         return Replies.Batch(await Grain(batch).GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist"));
     }
 
@@ -86,7 +86,7 @@ public sealed class BatchApi(IGrainFactory grains, BatchIndexStore index) : Batc
             throw DomainException.Invalid("page_size", $"must be 1 to {Bounds.HistoryPage} (0 for {Bounds.HistoryPage})");
         }
 
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, batch);
         var grain = Grain(batch);
         var state = await grain.GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         var events = await grain.GetHistoryAsync(Math.Max(1, request.FromVersion), request.PageSize == 0 ? Bounds.HistoryPage : request.PageSize);

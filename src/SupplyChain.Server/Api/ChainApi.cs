@@ -25,7 +25,7 @@ public sealed class ChainApi(IGrainFactory grains) : ChainService.ChainServiceBa
     public override async Task<V1.ChainReport> GetChainReport(GetChainRequest request, ServerCallContext context)
     {
         var id = ChainDefinition.ParseId(request.ChainId);
-        await Readers.CheckChainAsync(Caller.Of(context), grains, id);
+        await Readers.CheckChainAsync(CallerClaims.Of(context), grains, id);
         return Replies.ChainReport(await grains.GetGrain<IChainGrain>(id).GetReportAsync());
     }
 }

@@ -31,7 +31,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<TraceBackResponse> TraceBack(TraceBackRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, root);
         var maxDepth = request.HasMaxDepth ? request.MaxDepth : Bounds.TraceDepth;
         if (maxDepth is < 0 or > Bounds.TraceDepth)
         {
@@ -49,7 +49,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<TraceForwardResponse> TraceForward(TraceForwardRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, root);
         var genealogy = await Genealogy.TraceForwardAsync(root, level => FetchAsync(level, context.CancellationToken));
         return TraceReplies.Forward(genealogy);
     }
@@ -57,7 +57,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<GetChainOfCustodyResponse> GetChainOfCustody(GetChainOfCustodyRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, batch);
         var node = await grains.GetGrain<IBatchGrain>(batch.Key).GetTraceNodeAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         return TraceReplies.Custody(node);
     }
@@ -65,7 +65,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<VerifyBatchResponse> VerifyBatch(VerifyBatchRequest request, ServerCallContext context)
     {
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, batch);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, batch);
         // The batch writes out what only its journal holds (and a log in an older layout is brought into the current one).
         await grains.GetGrain<IBatchGrain>(batch.Key).WriteOutNowAsync();
         var (events, head) = await log.ReadStoredChainAsync(batch, context.CancellationToken);
@@ -98,19 +98,19 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     {
         if (request.AudienceCase == WatchAlertsRequest.AudienceOneofCase.ChainId)
         {
-            await Readers.CheckChainAsync(Caller.Of(context), grains, Domain.Chains.ChainDefinition.ParseId(request.ChainId));
+            await Readers.CheckChainAsync(CallerClaims.Of(context), grains, Domain.Chains.ChainDefinition.ParseId(request.ChainId));
         }
 
         await alerts.WatchAsync(request, responseStream, context);
     }
 
     public override Task<ImportEpcisResponse> ImportEpcis(ImportEpcisRequest request, ServerCallContext context) =>
-        importer.ImportAsync(request, Caller.Of(context), context.CancellationToken);
+        importer.ImportAsync(request, CallerClaims.Of(context), context.CancellationToken);
 
     public override async Task<ExportEpcisResponse> ExportEpcis(ExportEpcisRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, root);
         var ct = context.CancellationToken;
         var genealogy = request.Direction switch
         {
@@ -130,7 +130,7 @@ public sealed class TraceApi(IGrainFactory grains, BatchLogStore log, TimeProvid
     public override async Task<ExportTraceabilityCsvResponse> ExportTraceabilityCsv(ExportTraceabilityCsvRequest request, ServerCallContext context)
     {
         var root = BatchRef.Parse(request.Gtin, request.Lot);
-        await Readers.CheckBatchAsync(Caller.Of(context), grains, root);
+        await Readers.CheckBatchAsync(CallerClaims.Of(context), grains, root);
         var (from, to) = (Requests.Time(request.From, "from"), Requests.Time(request.To, "to"));
         if (from is { } start && to is { } end && end < start)
         {
