@@ -1,30 +1,30 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
-using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Batches;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Participants;
 using SupplyChain.Grains.Products;
-using SupplyChain.Grains.Storage;
-using V1 = SupplyChain.V1;
 
-namespace SupplyChain.Server.Api;
+namespace SupplyChain.Application.Epcis;
 
 /// <summary>
-/// Captures a partner's EPCIS document: reads it whole, makes the batch commands, rehearses them on what is stored
-/// (nothing is written when any is refused), then sends them to the batch grains in document order.
+/// Captures a partner's EPCIS document: reads it whole, makes the batch commands, checks each against the rulebook as
+/// the act it is, rehearses them on what is stored (nothing is written when any is refused), then sends them to the
+/// batch grains in document order.
 /// </summary>
-public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeProvider clock)
+public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
 {
-    public async Task<V1.ImportEpcisResponse> ImportAsync(V1.ImportEpcisRequest request, Caller caller, CancellationToken ct)
+    /// <param name="actor">The importing party: who does what the document does not say who did.</param>
+    /// <param name="receiver">Who receives shipments whose document names no destination.</param>
+    public async Task<Imported> ImportAsync(Caller caller, Gln actor, Gln? receiver, string document, CancellationToken ct)
     {
-        var actor = Gln.Parse(request.ActorGln, "actor_gln");
-        var receiver = Gln.ParseOptional(request.ReceiverGln, "receiver_gln");
-        var capture = EpcisImport.Parse(request.Document);
+        Rulebook.Acting(caller, Act.Import, "actor_gln", actor.Value);
+        var capture = EpcisImport.Parse(document);
         var steps = ImportPlan.Commands(capture, actor, receiver);
+
         // Every step is checked as the act it is, as if the caller had sent it alone: an import opens no other door.
         foreach (var step in steps)
         {
@@ -34,13 +34,13 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
 
         // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
-        var replies = new List<(ImportStep Step, BatchReply Reply)>();
+        var applied = new List<(ImportStep Step, BatchReply Reply)>();
         foreach (var step in steps)
         {
-            replies.Add((step, CaptureMetrics.Count(await ApplyAsync(step))));
+            applied.Add((step, await ApplyAsync(step)));
         }
 
-        return Reply(capture, replies);
+        return new Imported(capture, applied);
     }
 
     private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
@@ -64,36 +64,9 @@ public sealed class EpcisImporter(IGrainFactory grains, BatchLogStore log, TimeP
         var chainIds = batches.Values.Select(b => b.ChainId).OfType<string>().Distinct().ToList();
         var chains = await Bounded.LookUpAsync(chainIds, async id => (await grains.GetGrain<IChainGrain>(id).GetAsync())?.Chain, ct);
         // Each stored batch's event ids are read once, however many of the document's events it takes.
-        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch =>
-        {
-            await Batch(batch).WriteOutNowAsync();
-            return await log.ReadEventIdsAsync(batch, ct);
-        }, ct);
-        var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.ContainsKey(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
+        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch => await grains.GetGrain<IBatchAuditGrain>(batch.Key).ReadEventIdsAsync(), ct);
+        var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
         return new ImportWorld(batches, products, parties, chains, stored);
-    }
-
-    private static V1.ImportEpcisResponse Reply(EpcisCapture capture, List<(ImportStep Step, BatchReply Reply)> applied)
-    {
-        int Count(ImportKind kind) => applied.Count(a => a.Step.Kind == kind);
-        var reply = new V1.ImportEpcisResponse
-        {
-            EventCount = capture.EventCount,
-            CommandCount = applied.Count,
-            Created = Count(ImportKind.Created),
-            Checkpoints = Count(ImportKind.Checkpoint),
-            Shipped = Count(ImportKind.Shipped),
-            Received = Count(ImportKind.Received),
-            Rejected = Count(ImportKind.Rejected),
-            Split = Count(ImportKind.Split),
-            Merged = Count(ImportKind.Merged),
-            Transformed = Count(ImportKind.Transformed),
-            Replayed = applied.Count(a => a.Reply.Replayed),
-            FailedChecks = applied.Count(a => a.Reply.Event.Event is CheckpointRecorded { Verdict: Verdict.Fail } or BatchReceived { Verdict: Verdict.Fail }),
-        };
-        reply.Notes.AddRange(capture.Notes.Select(n => n.ToString()));
-        reply.Batches.AddRange(applied.SelectMany(a => a.Step.Batches).Distinct().Select(Replies.Ref));
-        return reply;
     }
 
     private IBatchGrain Batch(BatchRef batch) => grains.GetGrain<IBatchGrain>(batch.Key);

@@ -4,7 +4,7 @@ using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Batches;
 using SupplyChain.Grains.Chains;
 
-namespace SupplyChain.Server.Api;
+namespace SupplyChain.Application.Access;
 
 /// <summary>
 /// Who may read what. Auditors and administrators read everything; a participant reads the batches it produced, held,
