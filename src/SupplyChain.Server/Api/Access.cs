@@ -14,8 +14,8 @@ namespace SupplyChain.Server.Api;
 
 /// <summary>
 /// The gate every call passes (health and reflection excepted): a valid bearer token (UNAUTHENTICATED otherwise, saying
-/// why), the participant's rate (RESOURCE_EXHAUSTED), and the role and acting-party rules of the call, which fill
-/// empty acting-party fields from the token. Checks that need a batch's state (reading it) are in the services.
+/// why), the participant's rate (RESOURCE_EXHAUSTED), and the rulebook's answer for the call's act, which fills empty
+/// acting-party fields from the token. Checks that need a batch's state (reading it) are in the application layer.
 /// </summary>
 public sealed class Access : Interceptor, IDisposable
 {
