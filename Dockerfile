@@ -8,6 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/SupplyChain.Domain/SupplyChain.Domain.csproj src/SupplyChain.Domain/
 COPY src/SupplyChain.Grains/SupplyChain.Grains.csproj src/SupplyChain.Grains/
+COPY src/SupplyChain.Application/SupplyChain.Application.csproj src/SupplyChain.Application/
 COPY src/SupplyChain.Server/SupplyChain.Server.csproj src/SupplyChain.Server/
 RUN dotnet restore src/SupplyChain.Server/SupplyChain.Server.csproj
 COPY src/ src/

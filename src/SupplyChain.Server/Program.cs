@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Dashboard;
+using SupplyChain.Application;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
 
@@ -36,7 +37,7 @@ builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.AddSupplyChainAuthentication();
 builder.Services.AddSingleton<ErrorMapping>();
-builder.Services.AddSingleton<EpcisImporter>();
+builder.Services.AddSupplyChainApplication();
 builder.Services.AddSingleton<AlertStreams>();
 builder.Services.AddSingleton<Access>();
 // Refusals raised by the access check are mapped too: ErrorMapping runs first, around it.

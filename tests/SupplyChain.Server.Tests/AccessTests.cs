@@ -65,7 +65,7 @@ public sealed class AccessTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Food_safety_checks_are_a_lab_s_and_auditors_recall_but_do_not_move_or_record()
+    public async Task Food_safety_checks_are_a_lab_s_or_an_auditor_s_and_auditors_recall_but_do_not_move()
     {
         var world = await new World(fixture).RegisterAsync();
         var lot = Ids.Lot();
@@ -85,7 +85,8 @@ public sealed class AccessTests(ServerFixture fixture)
         var shipping = await Assert.ThrowsAsync<RpcException>(() => asAuditor.ShipBatchAsync(new ShipBatchRequest { EventId = Ids.EventId(), Gtin = world.Gtin, Lot = lot, ReceiverGln = world.Distributor }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, shipping.StatusCode);
         Assert.Contains("shipping needs the role", shipping.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() => asAuditor.RecordCheckpointAsync(Inspection()).ResponseAsync)).StatusCode);
+        var audited = await asAuditor.RecordCheckpointAsync(Inspection());
+        Assert.Equal((world.Auditor, Verdict.Pass), (await LastActorAsync(world, lot), audited.Verdict));
 
         var asLab = new BatchService.BatchServiceClient(Server.As(world.Lab, "lab"));
         var inspected = await asLab.RecordCheckpointAsync(Inspection());
@@ -140,6 +141,39 @@ public sealed class AccessTests(ServerFixture fixture)
         var other = await Assert.ThrowsAsync<RpcException>(() => lists.ListBatchesAsync(new ListBatchesRequest { ParticipantGln = world.Producer, Listing = BatchListing.Produced }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
         Assert.Contains("another party", other.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_producer_cannot_certify_its_own_lot_s_food_safety_through_an_import()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot);
+        var inspection = $$$"""
+            {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"ours": "{{{SupplyChain.Domain.Epcis.EpcisVocabulary.Namespace}}}"}],
+             "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "{{{DateTimeOffset.UtcNow:O}}}", "epcisBody": {"eventList": [
+               {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "eventTime": "{{{DateTimeOffset.UtcNow.AddSeconds(-5):O}}}", "eventTimeZoneOffset": "+07:00",
+                "quantityList": [{"epcClass": "https://id.gs1.org/01/{{{world.Gtin}}}/10/{{{lot}}}"}],
+                "certificationInfo": ["https://cert.example/self"],
+                "sensorElementList": [{"sensorReport": [{"type": "ours:nacl", "value": 95, "uom": "P1"}]}],
+                "ours:step": "inspecting", "ours:kind": "food_safety"}]}}
+            """;
+
+        // The custodian producer's token: the same rule as RecordCheckpoint, at the event's place in the document.
+        var asProducer = new TraceService.TraceServiceClient(Server.As(world.Producer, "producer"));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => asProducer.ImportEpcisAsync(new ImportEpcisRequest { Document = inspection }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal("eventList[0]: a food-safety checkpoint needs the role lab or auditor; the token has producer", refused.Status.Detail);
+
+        // A token that also claims a lab's role is refused by the producer's registered roles.
+        var claimsLab = new TraceService.TraceServiceClient(Server.As(world.Producer, "producer", "lab"));
+        var registered = await Assert.ThrowsAsync<RpcException>(() => claimsLab.ImportEpcisAsync(new ImportEpcisRequest { Document = inspection }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, registered.StatusCode);
+        Assert.Contains($"{world.Producer} is registered as producer: a food-safety checkpoint needs the role lab or auditor", registered.Status.Detail, StringComparison.Ordinal);
+
+        var history = await fixture.Batches.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = world.Gtin, Lot = lot });
+        Assert.Equal([1L], history.Events.Select(e => e.Version));
+        Assert.Equal(1L, (await world.GetAsync(lot)).Version);
     }
 
     [Fact]

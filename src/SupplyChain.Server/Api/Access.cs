@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Role = SupplyChain.Domain.Participants.Role;
+using SupplyChain.Domain.Access;
 using SupplyChain.Server.Hosting;
 using SupplyChain.V1;
 
@@ -14,14 +14,11 @@ namespace SupplyChain.Server.Api;
 
 /// <summary>
 /// The gate every call passes (health and reflection excepted): a valid bearer token (UNAUTHENTICATED otherwise, saying
-/// why), the participant's rate (RESOURCE_EXHAUSTED), and the role and acting-party rules of the call, which fill
-/// empty acting-party fields from the token. Checks that need a batch's state (reading it) are in the services.
+/// why), the participant's rate (RESOURCE_EXHAUSTED), and the rulebook's answer for the call's act, which fills empty
+/// acting-party fields from the token. Checks that need a batch's state (reading it) are in the application layer.
 /// </summary>
 public sealed class Access : Interceptor, IDisposable
 {
-    private static readonly Role[] Producers = { Role.Producer };
-    private static readonly Role[] Labs = { Role.Lab };
-    private static readonly Role[] Auditors = { Role.Auditor };
     private static readonly string[] Anonymous = { "/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/" };
     private readonly AuthOptions _options;
     private readonly PartitionedRateLimiter<string> _rates;
@@ -95,7 +92,7 @@ public sealed class Access : Interceptor, IDisposable
             throw new RpcException(new Status(StatusCode.Unauthenticated, Why(result, http.Request.Headers.Authorization.ToString())));
         }
 
-        var caller = Caller.FromClaims(result.Principal, _options.GlnClaim, _options.RolesClaim);
+        var caller = CallerClaims.Read(result.Principal, _options.GlnClaim, _options.RolesClaim);
         using var lease = _rates.AttemptAcquire(caller.Subject);
         if (!lease.IsAcquired)
         {
@@ -104,64 +101,69 @@ public sealed class Access : Interceptor, IDisposable
         }
 
         Rules(request, caller);
-        caller.Attach(context);
+        CallerClaims.Attach(caller, context);
     }
 
-    /// <summary>Who may make which call, and in whose name; reads of a batch are checked where its state is read.</summary>
+    /// <summary>Names the act of each call and its acting-party field for the rulebook, which decides; reads of a batch or chain are checked where its state is read.</summary>
     private static void Rules(object request, Caller caller)
     {
         switch (request)
         {
             case RegisterParticipantRequest:
-                caller.RequireAdmin("registering a participant");
+                Rulebook.Permit(caller, Act.RegisterParticipant);
                 break;
             case DefineChainRequest:
-                caller.RequireAdmin("defining a distribution chain");
+                Rulebook.Permit(caller, Act.DefineChain);
                 break;
             case RegisterProductRequest r:
-                r.ProducerGln = caller.Acts("registering a product", Producers, "producer_gln", r.ProducerGln);
+                r.ProducerGln = Rulebook.Acting(caller, Act.RegisterProduct, "producer_gln", r.ProducerGln);
                 break;
             case CreateBatchRequest r:
-                r.ProducerGln = caller.Acts("creating a batch", Producers, "producer_gln", r.ProducerGln);
-                break;
-            case RecordCheckpointRequest { Kind: CheckpointKind.FoodSafety } r:
-                r.ActorGln = caller.Acts("a food-safety checkpoint", Labs, "actor_gln", r.ActorGln);
+                r.ProducerGln = Rulebook.Acting(caller, Act.CreateBatch, "producer_gln", r.ProducerGln);
                 break;
             case RecordCheckpointRequest r:
-                r.ActorGln = caller.Acts("a production or environmental checkpoint", Caller.Recorders, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Checkpoint(r.Kind), "actor_gln", r.ActorGln);
                 break;
             case ShipBatchRequest r:
-                r.ActorGln = caller.Acts("shipping", Caller.Operators, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Act.Ship, "actor_gln", r.ActorGln);
                 break;
             case ReceiveBatchRequest r:
-                r.ActorGln = caller.Acts("receiving", Caller.Operators, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Act.Receive, "actor_gln", r.ActorGln);
                 break;
             case SplitBatchRequest r:
-                r.ActorGln = caller.Acts("splitting", Caller.Operators, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Act.Split, "actor_gln", r.ActorGln);
                 break;
             case MergeBatchesRequest r:
-                r.ActorGln = caller.Acts("merging", Caller.Operators, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Act.Merge, "actor_gln", r.ActorGln);
                 break;
             case TransformBatchesRequest r:
-                r.ActorGln = caller.Acts("transforming", Caller.Operators, "actor_gln", r.ActorGln);
+                r.ActorGln = Rulebook.Acting(caller, Act.Transform, "actor_gln", r.ActorGln);
                 break;
             case RecallRequest r:
-                r.AuditorGln = caller.Acts("a recall", Auditors, "auditor_gln", r.AuditorGln);
+                r.AuditorGln = Rulebook.Acting(caller, Act.Recall, "auditor_gln", r.AuditorGln);
                 break;
             case HoldRequest r:
-                r.AuditorGln = caller.Acts("placing or lifting a hold", Auditors, "auditor_gln", r.AuditorGln);
+                r.AuditorGln = Rulebook.Acting(caller, Act.Hold, "auditor_gln", r.AuditorGln);
                 break;
-            case ImportEpcisRequest r when !caller.Admin:
-                r.ActorGln = caller.Acts("importing EPCIS events", Caller.Operators, "actor_gln", r.ActorGln);
+            case ImportEpcisRequest r:
+                r.ActorGln = Rulebook.Acting(caller, Act.Import, "actor_gln", r.ActorGln);
                 break;
-            case ListBatchesRequest r when !caller.ReadsAll:
-                r.ParticipantGln = caller.Acting("participant_gln", r.ParticipantGln);
+            case ListBatchesRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.ListBatches, "participant_gln", r.ParticipantGln);
                 break;
-            case WatchAlertsRequest { AudienceCase: WatchAlertsRequest.AudienceOneofCase.ParticipantGln } r when !caller.ReadsAll:
-                r.ParticipantGln = caller.Acting("participant_gln", r.ParticipantGln);
+            case WatchAlertsRequest { AudienceCase: WatchAlertsRequest.AudienceOneofCase.ParticipantGln } r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.WatchAlerts, "participant_gln", r.ParticipantGln);
                 break;
         }
     }
+
+    /// <summary>The act of a checkpoint request; a kind the request reader refuses is checked as a production step's.</summary>
+    private static Act Checkpoint(CheckpointKind kind) => kind switch
+    {
+        CheckpointKind.FoodSafety => Act.FoodSafetyCheckpoint,
+        CheckpointKind.Environmental => Act.EnvironmentalCheckpoint,
+        _ => Act.ProductionCheckpoint,
+    };
 
     private static string Why(AuthenticateResult result, string header)
     {

@@ -1,12 +1,11 @@
 using System.Threading.Channels;
 using Grpc.Core;
+using SupplyChain.Application.Alerts;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Alerts;
-using SupplyChain.Grains.Chains;
-using SupplyChain.Grains.Participants;
 using V1 = SupplyChain.V1;
 
 namespace SupplyChain.Server.Api;
@@ -15,14 +14,14 @@ namespace SupplyChain.Server.Api;
 /// WatchAlerts streams: each listens on its audience's alert hub grain through an observer for as long as the call is
 /// open, renewing the subscription before the hub forgets it, and unsubscribes when the client leaves.
 /// </summary>
-public sealed class AlertStreams(IGrainFactory grains)
+public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
 {
     /// <summary>Alerts held for a slow client before the oldest are dropped.</summary>
     public const int Backlog = 1000;
 
     public async Task WatchAsync(V1.WatchAlertsRequest request, IServerStreamWriter<V1.Alert> stream, ServerCallContext context)
     {
-        var hub = grains.GetGrain<IAlertHubGrain>(await AudienceAsync(request));
+        var hub = grains.GetGrain<IAlertHubGrain>(await AudienceAsync(request, context));
         var alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         // Orleans holds observers weakly: the stream keeps its receiver alive, or a garbage collection silences it.
         var receiver = new Listener(alerts.Writer);
@@ -82,25 +81,15 @@ public sealed class AlertStreams(IGrainFactory grains)
         }
     }
 
-    /// <summary>The hub key of a registered participant or a defined chain.</summary>
-    private async Task<string> AudienceAsync(V1.WatchAlertsRequest request)
+    /// <summary>The hub key of a registered participant or a defined chain, for a caller who may watch it.</summary>
+    private async Task<string> AudienceAsync(V1.WatchAlertsRequest request, ServerCallContext context) => request.AudienceCase switch
     {
-        switch (request.AudienceCase)
-        {
-            case V1.WatchAlertsRequest.AudienceOneofCase.ParticipantGln:
-                var gln = Gln.Parse(request.ParticipantGln, "participant_gln");
-                return await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync() is null
-                    ? throw DomainException.NotFound($"participant {gln} is not registered")
-                    : AlertAudience.Participant(gln);
-            case V1.WatchAlertsRequest.AudienceOneofCase.ChainId:
-                var chainId = ChainDefinition.ParseId(request.ChainId);
-                return await grains.GetGrain<IChainGrain>(chainId).GetAsync() is null
-                    ? throw DomainException.NotFound($"chain '{chainId}' is not defined")
-                    : AlertAudience.Chain(chainId);
-            default:
-                throw DomainException.Invalid("audience", "name a participant_gln or a chain_id");
-        }
-    }
+        V1.WatchAlertsRequest.AudienceOneofCase.ParticipantGln =>
+            await audiences.ParticipantAsync(CallerClaims.Of(context), Gln.Parse(request.ParticipantGln, "participant_gln")),
+        V1.WatchAlertsRequest.AudienceOneofCase.ChainId =>
+            await audiences.ChainAsync(CallerClaims.Of(context), ChainDefinition.ParseId(request.ChainId)),
+        _ => throw DomainException.Invalid("audience", "name a participant_gln or a chain_id"),
+    };
 
     /// <summary>Receives the hub's alerts in the silo and queues them for the stream.</summary>
     private sealed class Listener(ChannelWriter<Alert> alerts) : IAlertObserver

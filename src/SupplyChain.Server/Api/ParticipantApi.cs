@@ -1,48 +1,30 @@
 using Grpc.Core;
-using SupplyChain.Domain;
+using SupplyChain.Application.Participants;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Participants;
-using SupplyChain.Grains.Products;
 using SupplyChain.V1;
 
 namespace SupplyChain.Server.Api;
 
-/// <summary>gRPC ParticipantService: participants and their products.</summary>
-public sealed class ParticipantApi(IGrainFactory grains) : ParticipantService.ParticipantServiceBase
+/// <summary>gRPC ParticipantService: participants and their products, mapped onto the application's registry.</summary>
+public sealed class ParticipantApi(ParticipantCommands commands, ParticipantQueries queries) : ParticipantService.ParticipantServiceBase
 {
-    public override async Task<Participant> RegisterParticipant(RegisterParticipantRequest request, ServerCallContext context)
-    {
-        var participant = Requests.Participant(request);
-        return Replies.Participant(await grains.GetGrain<IParticipantGrain>(participant.Gln.Value).RegisterAsync(participant));
-    }
+    public override async Task<Participant> RegisterParticipant(RegisterParticipantRequest request, ServerCallContext context) =>
+        Replies.Participant(await commands.RegisterAsync(CallerClaims.Of(context), Requests.Participant(request)));
 
-    public override async Task<Participant> GetParticipant(GetParticipantRequest request, ServerCallContext context)
-    {
-        var gln = Gln.Parse(request.Gln);
-        var record = await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync() ?? throw DomainException.NotFound($"participant {gln} is not registered");
-        return Replies.Participant(record);
-    }
+    public override async Task<Participant> GetParticipant(GetParticipantRequest request, ServerCallContext context) =>
+        Replies.Participant(await queries.GetAsync(CallerClaims.Of(context), Gln.Parse(request.Gln)));
 
-    public override async Task<Product> RegisterProduct(RegisterProductRequest request, ServerCallContext context)
-    {
-        var product = Requests.Product(request);
-        return Replies.Product(await grains.GetGrain<IProductGrain>(product.Gtin.Value).RegisterAsync(product));
-    }
+    public override async Task<Product> RegisterProduct(RegisterProductRequest request, ServerCallContext context) =>
+        Replies.Product(await commands.RegisterProductAsync(CallerClaims.Of(context), Requests.Product(request)));
 
-    public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context)
-    {
-        var gtin = Gtin.Parse(request.Gtin);
-        var record = await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync() ?? throw DomainException.NotFound($"product {gtin} is not registered");
-        return Replies.Product(record);
-    }
+    public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context) =>
+        Replies.Product(await queries.GetProductAsync(CallerClaims.Of(context), Gtin.Parse(request.Gtin)));
 
     public override async Task<ListProductsResponse> ListProducts(ListProductsRequest request, ServerCallContext context)
     {
-        var gln = Gln.Parse(request.ProducerGln, "producer_gln");
-        var producer = await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync() ?? throw DomainException.NotFound($"participant {gln} is not registered");
-        var products = await Task.WhenAll(producer.Products.Select(g => grains.GetGrain<IProductGrain>(g.Value).GetAsync()));
+        var products = await queries.ListProductsAsync(CallerClaims.Of(context), Gln.Parse(request.ProducerGln, "producer_gln"));
         var reply = new ListProductsResponse();
-        reply.Products.AddRange(products.OfType<ProductRecord>().OrderBy(p => p.Product.Gtin.Value, StringComparer.Ordinal).Select(Replies.Product));
+        reply.Products.AddRange(products.Select(Replies.Product));
         return reply;
     }
 }

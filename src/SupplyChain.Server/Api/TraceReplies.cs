@@ -1,5 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Integrity;
 using SupplyChain.Domain.Participants;
@@ -224,4 +226,28 @@ public static class TraceReplies
     }
 
     private static V1.TraceEdge Edge(GenealogyEdge e) => new() { Parent = Replies.Ref(e.Parent), Child = Replies.Ref(e.Child), Quantity = Replies.Quantity(e.Quantity) };
+
+    public static V1.ImportEpcisResponse Import(Application.Epcis.Imported imported)
+    {
+        var applied = imported.Applied;
+        int Count(ImportKind kind) => applied.Count(a => a.Step.Kind == kind);
+        var reply = new V1.ImportEpcisResponse
+        {
+            EventCount = imported.Capture.EventCount,
+            CommandCount = applied.Count,
+            Created = Count(ImportKind.Created),
+            Checkpoints = Count(ImportKind.Checkpoint),
+            Shipped = Count(ImportKind.Shipped),
+            Received = Count(ImportKind.Received),
+            Rejected = Count(ImportKind.Rejected),
+            Split = Count(ImportKind.Split),
+            Merged = Count(ImportKind.Merged),
+            Transformed = Count(ImportKind.Transformed),
+            Replayed = applied.Count(a => a.Reply.Replayed),
+            FailedChecks = applied.Count(a => a.Reply.Event.Event is CheckpointRecorded { Verdict: Verdict.Fail } or BatchReceived { Verdict: Verdict.Fail }),
+        };
+        reply.Notes.AddRange(imported.Capture.Notes.Select(n => n.ToString()));
+        reply.Batches.AddRange(applied.SelectMany(a => a.Step.Batches).Distinct().Select(Replies.Ref));
+        return reply;
+    }
 }

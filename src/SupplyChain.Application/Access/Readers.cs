@@ -1,9 +1,10 @@
 using SupplyChain.Domain;
+using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Batches;
 using SupplyChain.Grains.Chains;
 
-namespace SupplyChain.Server.Api;
+namespace SupplyChain.Application.Access;
 
 /// <summary>
 /// Who may read what. Auditors and administrators read everything; a participant reads the batches it produced, held,
@@ -15,7 +16,7 @@ public static class Readers
 {
     public static async Task CheckBatchAsync(Caller caller, IGrainFactory grains, BatchRef batch)
     {
-        if (caller.ReadsAll)
+        if (Rulebook.ReadsAll(caller))
         {
             return;
         }
@@ -23,8 +24,9 @@ public static class Readers
         var grain = grains.GetGrain<IBatchGrain>(batch.Key);
         var state = await grain.GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         // The state answers for its producer, holder and receiver; only others need the trail (which a long history rebuilds from storage).
-        if (caller.Gln is { } party && (state.Producer == party || state.Custodian == party || state.PendingReceiver == party
-            || (await grain.GetTraceNodeAsync())?.Trail.Involves(party) == true))
+        var isParty = caller.Gln is { } party && (state.Producer == party || state.Custodian == party || state.PendingReceiver == party
+            || (await grain.GetTraceNodeAsync())?.Trail.Involves(party) == true);
+        if (Rulebook.MayRead(caller, Act.ReadBatch, isParty))
         {
             return;
         }
@@ -34,17 +36,18 @@ public static class Readers
 
     public static async Task CheckChainAsync(Caller caller, IGrainFactory grains, string chainId)
     {
-        if (caller.ReadsAll)
+        if (Rulebook.ReadsAll(caller))
         {
             return;
         }
 
         var chain = await grains.GetGrain<IChainGrain>(chainId).GetAsync() ?? throw DomainException.NotFound($"chain '{chainId}' is not defined");
-        if (caller.Gln is not { } party || !chain.Chain.Stages.Any(stage => stage.Participants.Contains(party)))
+        var isMember = caller.Gln is { } party && chain.Chain.Stages.Any(stage => stage.Participants.Contains(party));
+        if (!Rulebook.MayRead(caller, Act.ReadChain, isMember))
         {
             throw DomainException.Denied($"chain '{chainId}' does not count {Who(caller)} among its stages' participants: only they and auditors read its report and alerts");
         }
     }
 
-    private static string Who(Caller caller) => caller.Gln?.Value ?? caller.Subject;
+    private static string Who(Caller caller) => caller.Name;
 }

@@ -1,4 +1,4 @@
-namespace SupplyChain.Server.Api;
+namespace SupplyChain.Application;
 
 /// <summary>Many independent reads at once, never more than <see cref="Concurrency"/> in flight.</summary>
 public static class Bounded

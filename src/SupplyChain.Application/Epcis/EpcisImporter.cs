@@ -1,0 +1,73 @@
+using SupplyChain.Domain;
+using SupplyChain.Domain.Access;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Epcis;
+using SupplyChain.Domain.Identifiers;
+using SupplyChain.Grains.Batches;
+using SupplyChain.Grains.Chains;
+using SupplyChain.Grains.Participants;
+using SupplyChain.Grains.Products;
+
+namespace SupplyChain.Application.Epcis;
+
+/// <summary>
+/// Captures a partner's EPCIS document: reads it whole, makes the batch commands, checks each against the rulebook as
+/// the act it is, rehearses them on what is stored (nothing is written when any is refused), then sends them to the
+/// batch grains in document order.
+/// </summary>
+public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
+{
+    /// <param name="actor">The importing party: who does what the document does not say who did.</param>
+    /// <param name="receiver">Who receives shipments whose document names no destination.</param>
+    public async Task<Imported> ImportAsync(Caller caller, Gln actor, Gln? receiver, string document, CancellationToken ct)
+    {
+        Rulebook.Acting(caller, Act.Import, "actor_gln", actor.Value);
+        var capture = EpcisImport.Parse(document);
+        var steps = ImportPlan.Commands(capture, actor, receiver);
+
+        // Every step is checked as the act it is, as if the caller had sent it alone: an import opens no other door.
+        foreach (var step in steps)
+        {
+            Rulebook.PermitImported(caller, Rulebook.Command(step.Command), actor, step.Actor, $"eventList[{step.Index}]");
+        }
+
+        ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
+
+        // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
+        var applied = new List<(ImportStep Step, BatchReply Reply)>();
+        foreach (var step in steps)
+        {
+            applied.Add((step, await ApplyAsync(step)));
+        }
+
+        return new Imported(capture, applied);
+    }
+
+    private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
+    {
+        CreateBatch c => Batch(c.Batch).CreateAsync(c),
+        RecordCheckpoint c => Batch(c.Batch).RecordCheckpointAsync(c),
+        ShipBatch c => Batch(c.Batch).ShipAsync(c),
+        ReceiveBatch c => Batch(c.Batch).ReceiveAsync(c),
+        SplitBatch c => Batch(c.Batch).SplitAsync(c),
+        MergeBatches c => Batch(c.Output).MergeAsync(c),
+        TransformBatches c => Batch(c.Outputs[0].Batch).TransformAsync(c),
+        _ => throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}"),
+    };
+
+    /// <summary>The stored batches, products, participants and chains the commands name, and which of them are stored already.</summary>
+    private async Task<ImportWorld> WorldAsync(IReadOnlyList<ImportStep> steps, CancellationToken ct)
+    {
+        var batches = await Bounded.LookUpAsync(steps.SelectMany(s => s.Batches).Distinct().ToList(), batch => Batch(batch).GetAsync(), ct);
+        var products = await Bounded.LookUpAsync(steps.SelectMany(s => s.Batches).Select(b => b.Gtin).Distinct().ToList(), async gtin => (await grains.GetGrain<IProductGrain>(gtin.Value).GetAsync())?.Product, ct);
+        var parties = await Bounded.LookUpAsync(steps.SelectMany(s => s.Parties).Distinct().ToList(), async gln => (await grains.GetGrain<IParticipantGrain>(gln.Value).GetAsync())?.Participant, ct);
+        var chainIds = batches.Values.Select(b => b.ChainId).OfType<string>().Distinct().ToList();
+        var chains = await Bounded.LookUpAsync(chainIds, async id => (await grains.GetGrain<IChainGrain>(id).GetAsync())?.Chain, ct);
+        // Each stored batch's event ids are read once, however many of the document's events it takes.
+        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch => await grains.GetGrain<IBatchAuditGrain>(batch.Key).ReadEventIdsAsync(), ct);
+        var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
+        return new ImportWorld(batches, products, parties, chains, stored);
+    }
+
+    private IBatchGrain Batch(BatchRef batch) => grains.GetGrain<IBatchGrain>(batch.Key);
+}
