@@ -30,7 +30,7 @@ public sealed record EventQuery
     public IReadOnlyList<string> BizLocations { get; init; } = Array.Empty<string>();
 
     /// <summary>MATCH_ parameter name to its patterns (MATCH_epc, MATCH_anyEPCClass, ...).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<EpcPattern>> Matches { get; init; } =
+    public IReadOnlyDictionary<string, IReadOnlyList<EpcPattern>> Patterns { get; init; } =
         new Dictionary<string, IReadOnlyList<EpcPattern>>();
 
     public IReadOnlyList<string> EventIds { get; init; } = Array.Empty<string>();
@@ -57,7 +57,7 @@ public sealed record EventQuery
         Part("disposition", Dispositions);
         Part("readPoint", ReadPoints);
         Part("bizLocation", BizLocations);
-        foreach (var match in Matches.OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var match in Patterns.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             Part(match.Key, match.Value.Select(p => $"{p.Exact} {p.Below}"));
         }

@@ -23,7 +23,7 @@ public static class EventQueryMatch
             && AnyOf(query.Dispositions, Text(epcisEvent, "disposition") is { } disposition ? CanonicalValue.Vocabulary(disposition, "Disp", known) : null)
             && AnyOf(query.ReadPoints, PlaceId(epcisEvent, "readPoint", known))
             && AnyOf(query.BizLocations, PlaceId(epcisEvent, "bizLocation", known))
-            && query.Matches.All(m => Identifiers(epcisEvent, EventQueryParser.MatchFields[m.Key], known).Any(id => m.Value.Any(p => p.Matches(id))))
+            && query.Patterns.All(m => Identifiers(epcisEvent, EventQueryParser.MatchFields[m.Key], known).Any(id => m.Value.Any(p => p.Matches(id))))
             && (query.EventIds.Count == 0 || query.EventIds.Contains(EventHashId.IdOf(epcisEvent, known), StringComparer.Ordinal));
     }
 

@@ -69,7 +69,7 @@ public static partial class EventQueryParser
 
         Ordered(query.GeEventTime, query.LtEventTime, "LT_eventTime");
         Ordered(query.GeRecordTime, query.LtRecordTime, "LT_recordTime");
-        return query with { Matches = matches };
+        return query with { Patterns = matches };
     }
 
     private static EventQuery AddMatch(EventQuery query, Dictionary<string, IReadOnlyList<EpcPattern>> matches, string name, IReadOnlyList<string> raw)

@@ -46,10 +46,10 @@ public sealed class EventQueryParserTests
         Assert.Equal(new[] { "https://ref.gs1.org/cbv/Disp-in_transit" }, query.Dispositions);
         Assert.Equal(new[] { "https://id.gs1.org/414/8936047800070" }, query.ReadPoints);
         Assert.Equal(query.ReadPoints, query.BizLocations);
-        Assert.Equal(new EpcPattern("https://id.gs1.org/01/08930000000019", "https://id.gs1.org/01/08930000000019/"), query.Matches["MATCH_epc"].Single());
-        Assert.Equal(new EpcPattern("https://id.gs1.org/01/08930000000019/10/L1", null), query.Matches["MATCH_anyEPCClass"].Single());
-        Assert.Equal(new EpcPattern(null, "https://id.gs1.org/01/08930000000019/10/"), query.Matches["MATCH_epcClass"].Single());
-        Assert.Equal(5, query.Matches.Count);
+        Assert.Equal(new EpcPattern("https://id.gs1.org/01/08930000000019", "https://id.gs1.org/01/08930000000019/"), query.Patterns["MATCH_epc"].Single());
+        Assert.Equal(new EpcPattern("https://id.gs1.org/01/08930000000019/10/L1", null), query.Patterns["MATCH_anyEPCClass"].Single());
+        Assert.Equal(new EpcPattern(null, "https://id.gs1.org/01/08930000000019/10/"), query.Patterns["MATCH_epcClass"].Single());
+        Assert.Equal(5, query.Patterns.Count);
         Assert.Equal(new EventOrder(EventOrderField.RecordTime, true), query.OrderBy);
         Assert.Equal((50, 20, "abc.def"), (query.EventCountLimit, query.PerPage, query.NextPageToken));
     }
