@@ -8,11 +8,6 @@ using SupplyChain.Domain.Integrity;
 
 namespace SupplyChain.Grains.Storage;
 
-/// <summary>An event stored for a batch, with the exact text its hash covers.</summary>
-[GenerateSerializer, Immutable]
-[Alias("SupplyChain.StoredEvent")]
-public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
-
 /// <summary>One stored event as its log row or page keeps it; no content when the row no longer parses.</summary>
 public sealed record LoggedEvent(long Version, DateTimeOffset RecordedAt, string PreviousHash, string Hash, string EventId, string Fingerprint, string? Json);
 
