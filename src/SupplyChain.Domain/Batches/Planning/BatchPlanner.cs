@@ -102,7 +102,7 @@ public static class BatchPlanner
                 var parent = After(world.Batch(c.Batch), split, now);
                 return split.Children.Select((part, i) => new PlannedEvent(part.Batch, BatchRules.SplitChild(parent, split, part, EventId.Derived(c.EventId, "split", i))))
                     .Prepend(new PlannedEvent(c.Batch, split)).ToList();
-            case MergeBatches c when c.Inputs.Any(i => world.Batch(i) is { Status: BatchStatus.Consumed } s && s.Children.Contains(c.Output)):
+            case MergeBatches c when world.Batch(c.Output) is null && c.Inputs.Any(i => world.Batch(i) is { Status: BatchStatus.Consumed } s && s.Children.Contains(c.Output)):
                 return [];
             case MergeBatches c:
                 var merge = MergePlan.Of(c, world, now);

@@ -26,7 +26,7 @@ public sealed record TransformPlan(TransformBatches Command, IReadOnlyList<UseIn
 
     /// <summary>Whether the transformation was cut short after inputs gave their parts, its first output not yet made: the retry finishes it.</summary>
     public static bool Started(TransformBatches c, IBatchLookup world) =>
-        world.Batch(c.Outputs[0].Batch) is null && c.Inputs.Any(i => world.Batch(i.Batch) is { } s && s.Children.Contains(c.Outputs[0].Batch));
+        c.Outputs.Count > 0 && world.Batch(c.Outputs[0].Batch) is null && c.Inputs.Any(i => world.Batch(i.Batch) is { } s && s.Children.Contains(c.Outputs[0].Batch));
 
     /// <summary>The part each input that has not given yet would give; throws the first refusal.</summary>
     public IReadOnlyList<BatchTransformed> CheckInputs(IBatchLookup world, DateTimeOffset now) =>
