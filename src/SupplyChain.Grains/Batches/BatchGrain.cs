@@ -108,23 +108,10 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
             return await ReplayAsync(command.EventId, fingerprint) ?? throw DomainException.Exists($"batch {_ref} already exists: merge into a new lot");
         }
 
-        // Every input is checked before any moves, so that a merge the rules refuse writes nothing. Reverting below covers an input that changes in between.
+        // Every input is checked before any moves, so that a merge the rules refuse writes nothing. Reverting covers an input that changes in between.
         var plan = MergePlan.Of(command, await _lookup.ForAsync(BatchPlanner.Needs(command), _ref, null), clock.GetUtcNow());
-
-        // Inputs go first, so that a crash before the new batch is stored loses nothing a retry cannot finish.
-        var joins = plan.Moves.Select(move => Coordination(move.Batch).JoinMergeAsync(move)).ToList();
-        try
-        {
-            await Task.WhenAll(joins);
-        }
-        catch (Exception) when (joins.Select(j => j.Exception?.InnerException).OfType<DomainException>().FirstOrDefault() is { } refusal)
-        {
-            // An input refused by rule: take the others back out. An outage is not undone: the retry finishes the merge.
-            await TakeBackAsync(plan, joins, "another input could not be merged");
-            throw refusal;
-        }
-
-        var joined = joins.Select(j => j.Result).ToList();
+        var run = new MergeRun(GrainFactory, plan);
+        var joined = await run.JoinAsync();
         var created = plan.Output(joined.Select(j => (BatchMerged)j.Event.Event).ToList(), joined.Select(j => j.Batch.ChainId).ToList(), clock.GetUtcNow());
         try
         {
@@ -132,14 +119,10 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
         }
         catch (DomainException ex) when (ex.Refusal == Refusal.AlreadyExists)
         {
-            await TakeBackAsync(plan, joins, ex.Message);
+            await run.TakeBackAsync(ex.Message);
             throw;
         }
     }
-
-    private Task TakeBackAsync(MergePlan plan, List<Task<BatchReply>> joins, string reason) =>
-        Task.WhenAll(joins.Select((join, i) => (join, i)).Where(x => x.join.IsCompletedSuccessfully)
-            .Select(x => Coordination(plan.Command.Inputs[x.i]).RevertMergeAsync(plan.Revert(x.i, ((BatchMerged)x.join.Result.Event.Event).Quantity, reason))));
 
     public async Task<BatchReply> TransformAsync(TransformBatches command)
     {
@@ -165,49 +148,28 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
     {
         var world = await _lookup.ForAsync(BatchPlanner.Needs(command), _ref, null);
         var plan = TransformPlan.Of(command, world);
+        var run = new TransformRun(GrainFactory, plan);
         try
         {
-            // Every input is checked before any is touched, so that a refusal by rule changes nothing; one that gave its part before (a retry) answers from its log.
+            // Every input is checked before any is touched, so that a refusal by rule changes nothing.
             plan.CheckInputs(world, clock.GetUtcNow());
         }
         catch (DomainException)
         {
-            // A retry that can no longer finish gives back what the attempt before it took.
-            var earlier = plan.Given.Select(i => (Input: i, Give: Coordination(plan.Uses[i].Batch).UseInTransformationAsync(plan.Uses[i]))).ToList();
-            await GiveBackAsync(plan, earlier, "the transformation could not be finished");
+            await run.GiveBackEarlierAsync("the transformation could not be finished");
             throw;
         }
 
-        // Inputs go first, so that a crash before the outputs are stored loses nothing a retry cannot finish.
-        var gives = plan.Uses.Select((use, i) => (Input: i, Give: Coordination(use.Batch).UseInTransformationAsync(use))).ToList();
+        var used = await run.TakePartsAsync();
         try
         {
-            await Task.WhenAll(gives.Select(g => g.Give));
-        }
-        catch (Exception) when (gives.Select(g => g.Give.Exception?.InnerException).OfType<DomainException>().FirstOrDefault() is { } refusal)
-        {
-            // An input refused by rule (it changed since the check): give the others their parts back. An outage is not undone: the retry finishes.
-            await GiveBackAsync(plan, gives, "another input could not be used");
-            throw refusal;
-        }
-
-        try
-        {
-            return await AppendAsync(plan.First(gives.Select(g => (BatchTransformed)g.Give.Result.Event.Event).ToList()), fingerprint, clock.GetUtcNow());
+            return await AppendAsync(plan.First(used), fingerprint, clock.GetUtcNow());
         }
         catch (DomainException ex) when (ex.Refusal == Refusal.AlreadyExists)
         {
-            await GiveBackAsync(plan, gives, ex.Message);
+            await run.GiveBackAsync(ex.Message);
             throw;
         }
-    }
-
-    /// <summary>Gives each input whose part was taken (its call succeeded) that part back.</summary>
-    private async Task GiveBackAsync(TransformPlan plan, IReadOnlyList<(int Input, Task<BatchReply> Give)> gives, string reason)
-    {
-        await Task.WhenAll(gives.Select(g => g.Give).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Current)));
-        await Task.WhenAll(gives.Where(g => g.Give.IsCompletedSuccessfully).Select(g =>
-            Coordination(plan.Uses[g.Input].Batch).RevertTransformationAsync(plan.Revert(g.Input, ((BatchTransformed)g.Give.Result.Event.Event).Used, reason))));
     }
 
     /// <summary>A command on this batch alone: what it needs is looked up, then the domain decides.</summary>
