@@ -1,7 +1,8 @@
 using SupplyChain.Domain;
-using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Batches.Effects;
 using SupplyChain.Domain.Batches.Events;
+using SupplyChain.Domain.Batches.Planning;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
@@ -16,7 +17,7 @@ namespace SupplyChain.Fuzz.World;
 /// record with the hash chain, apply. A refusal is a <see cref="DomainException"/> and stores nothing, except that a
 /// merge one input refused takes the others back out, as the merge grain does.
 /// </summary>
-internal sealed class BatchWorld(DateTimeOffset start)
+internal sealed class BatchWorld(DateTimeOffset start) : IBatchLookup
 {
     private readonly Dictionary<BatchRef, WorldLog> _logs = new();
     private readonly HashSet<BatchRef> _touched = new();
@@ -47,114 +48,20 @@ internal sealed class BatchWorld(DateTimeOffset start)
         return touched;
     }
 
-    public void Create(CreateBatch c)
+    /// <summary>Runs a command as the batch grains do, through the domain's planner: everything is checked first, then its events are stored in order.</summary>
+    public void Run(object command)
     {
-        if (State(c.Batch) is not null)
+        foreach (var planned in BatchPlanner.Plan(command, this, Now))
         {
-            throw DomainException.Exists($"batch {c.Batch} already exists");
+            Append(planned.Batch, planned.Event);
         }
-
-        var product = Product(c.Batch.Gtin);
-        Party(c.Producer, "producer_gln");
-        if (c.ChainId is { } chainId)
-        {
-            Chain(chainId);
-        }
-
-        Append(c.Batch, BatchRules.Create(State(c.Batch), c, product, Now));
-    }
-
-    public void Checkpoint(RecordCheckpoint c)
-    {
-        var batch = BatchRules.Existing(State(c.Batch), c.Batch);
-        var actor = Party(c.Actor, "actor_gln");
-        var product = Product(batch.Ref.Gtin);
-        Append(c.Batch, BatchRules.Checkpoint(batch, c, actor, product, ChainOf(batch), Now));
-    }
-
-    public void Ship(ShipBatch c)
-    {
-        var shipped = BatchRules.Ship(State(c.Batch), c, Now);
-        Party(c.Receiver, "receiver_gln");
-        Append(c.Batch, shipped);
-    }
-
-    public void Receive(ReceiveBatch c) => Append(c.Batch, BatchRules.Receive(State(c.Batch), c, ChainOf(State(c.Batch)), Now));
-
-    public void Split(SplitBatch c)
-    {
-        var split = BatchRules.Split(State(c.Batch), c, Now);
-        if (split.Children.FirstOrDefault(part => State(part.Batch) is not null) is { } taken)
-        {
-            throw DomainException.Exists($"batch {taken.Batch} already exists: every part needs a new lot");
-        }
-
-        Append(c.Batch, split);
-        var parent = State(c.Batch)!;
-        for (var i = 0; i < split.Children.Count; i++)
-        {
-            Append(split.Children[i].Batch, BatchRules.SplitChild(parent, split, split.Children[i], EventId.Derived(split.EventId, "split", i)));
-        }
-    }
-
-    /// <summary>As the batch grain merges: every input is checked before any moves (a refused merge writes nothing), then each joins the new lot.</summary>
-    public void Merge(MergeBatches c)
-    {
-        if (State(c.Output) is not null)
-        {
-            throw DomainException.Exists($"batch {c.Output} already exists: merge into a new lot");
-        }
-
-        var product = Product(c.Output.Gtin);
-        BatchRules.CheckMerge(null, c, product);
-        Party(c.Actor, "actor_gln");
-        var joins = c.Inputs.Select((input, i) => BatchRules.JoinMerge(
-            State(input), new JoinMerge(EventId.Derived(c.EventId, "merge", i), input, c.Output, c.Actor, c.Location, c.MergedAt, product.Unit), Now)).ToList();
-        foreach (var (input, join) in c.Inputs.Zip(joins))
-        {
-            Append(input, join);
-        }
-
-        var chains = c.Inputs.Select(i => State(i)!.ChainId).ToList();
-        Append(c.Output, BatchRules.MergeOutput(c, joins, chains, product, Now));
-    }
-
-    /// <summary>As the first output's grain transforms: everything is checked first, then each input gives its part, then the outputs are made.</summary>
-    public void Transform(TransformBatches c)
-    {
-        var made = c.Outputs.Select(o => o.Batch.Gtin).Distinct().Where(Products.ContainsKey).ToDictionary(g => g, g => Products[g]);
-        BatchRules.CheckTransform(c, made);
-        Party(c.Actor, "actor_gln");
-        BatchRules.RequireNewOutputs(c, c.Outputs.Select(o => State(o.Batch)).ToList());
-        var used = c.Inputs.Select((input, i) => BatchRules.UseInTransformation(State(input.Batch), BatchRules.InputOf(c, i), Now, $"inputs[{i}]")).ToList();
-        foreach (var (input, use) in c.Inputs.Zip(used))
-        {
-            Append(input.Batch, use);
-        }
-
-        var first = BatchRules.TransformOutput(c, used);
-        Append(c.Outputs[0].Batch, first);
-        for (var j = 1; j < c.Outputs.Count; j++)
-        {
-            Append(c.Outputs[j].Batch, BatchRules.TransformOutput(c, first, j));
-        }
-    }
-
-    /// <summary>An auditor places or lifts a hold, as the batch grain does.</summary>
-    public void ChangeHold(ChangeHold c)
-    {
-        var auditor = Party(c.Auditor, "auditor_gln");
-        Append(c.Batch, c.Action == HoldAction.Place
-            ? BatchRules.PlaceHold(State(c.Batch), c, auditor, Now)
-            : BatchRules.LiftHold(State(c.Batch), c, auditor, Now));
     }
 
     /// <summary>Recalls the batch, then everything made from it; a batch an earlier recall reached is left as it is.</summary>
     public IReadOnlyList<BatchRef> Recall(RecallBatch c)
     {
-        BatchRules.Existing(State(c.Batch), c.Batch);
-        var auditor = Party(c.Auditor, "auditor_gln");
-        Append(c.Batch, BatchRules.Recall(State(c.Batch), c, auditor, Now));
+        Run(c);
+        var auditor = Participants[c.Auditor];
         var scope = Genealogy.TraceForwardAsync(c.Batch, Fetch).GetAwaiter().GetResult().Members.Where(m => m.Depth > 0).Select(m => m.Node.State.Ref).ToList();
         foreach (var batch in scope)
         {
@@ -172,35 +79,7 @@ internal sealed class BatchWorld(DateTimeOffset start)
     }
 
     /// <summary>An import's commands, in document order, as the importer sends them to the batch grains.</summary>
-    public void Apply(ImportStep step)
-    {
-        switch (step.Command)
-        {
-            case CreateBatch c:
-                Create(c);
-                break;
-            case RecordCheckpoint c:
-                Checkpoint(c);
-                break;
-            case ShipBatch c:
-                Ship(c);
-                break;
-            case ReceiveBatch c:
-                Receive(c);
-                break;
-            case SplitBatch c:
-                Split(c);
-                break;
-            case MergeBatches c:
-                Merge(c);
-                break;
-            case TransformBatches c:
-                Transform(c);
-                break;
-            default:
-                throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}");
-        }
-    }
+    public void Apply(ImportStep step) => Run(step.Command);
 
     /// <summary>What the importer reads before a rehearsal: these batches, and every product, party and chain.</summary>
     public ImportWorld ForImport() => new(
@@ -225,49 +104,22 @@ internal sealed class BatchWorld(DateTimeOffset start)
         _touched.Add(batch);
         var state = log.State!;
         var recorded = log.Events[^1];
-        BatchAlerts.Of(state, recorded);
-        if (state.ChainId is { } chainId && Movement(state, recorded) is { } movement)
+        if (state.ChainId is { } chainId && BatchEffects.Of(state, recorded).Movement is { } movement)
         {
             if (!_ledgers.TryGetValue(chainId, out var ledger))
             {
                 _ledgers[chainId] = ledger = new ChainLedger();
             }
 
-            ledger.Apply(Chain(chainId), movement);
+            ledger.Apply(Chains[chainId], movement);
         }
     }
 
-    /// <summary>What the batch grain tells the chain of an event, if anything.</summary>
-    private static ChainMovement? Movement(BatchState state, RecordedEvent recorded)
-    {
-        ChainMovement Moved(MovementKind kind, Gln custodian, Gln? receiver = null, IReadOnlyList<string>? violations = null) =>
-            new(state.Ref, recorded.Version, recorded.Event.EventTime, kind, custodian, receiver, violations ?? new List<string>());
+    public BatchState? Batch(BatchRef batch) => State(batch);
 
-        return recorded.Event switch
-        {
-            BatchCreated created => Moved(MovementKind.Joined, created.Actor),
-            CheckpointRecorded checkpoint when CheckpointRules.Violations(checkpoint.Results) is { Count: > 0 } violations =>
-                Moved(MovementKind.Checked, state.Custodian, violations: violations),
-            BatchShipped shipped => Moved(MovementKind.Shipped, shipped.Actor, shipped.Receiver),
-            BatchReceived received => Moved(MovementKind.Received, received.Actor, violations: CheckpointRules.Violations(received.Results).Concat(received.MissingReadings).ToList()),
-            ShipmentRejected rejected => Moved(MovementKind.Rejected, rejected.Shipper),
-            BatchSplit { Remaining.Value: 0 } split => Moved(MovementKind.Consumed, split.Actor),
-            BatchMerged merged => Moved(MovementKind.Consumed, merged.Actor),
-            MergeReverted => Moved(MovementKind.Restored, state.Custodian),
-            BatchTransformed { Remaining.Value: 0 } used => Moved(MovementKind.Consumed, used.Actor),
-            TransformReverted => Moved(MovementKind.Restored, state.Custodian),
-            _ => null,
-        };
-    }
+    public Product? Product(Gtin gtin) => Products.GetValueOrDefault(gtin);
 
-    private Product Product(Gtin gtin) =>
-        Products.GetValueOrDefault(gtin) ?? throw DomainException.Precondition($"product {gtin} is not registered");
+    public Participant? Participant(Gln gln) => Participants.GetValueOrDefault(gln);
 
-    private Participant Party(Gln gln, string field) =>
-        Participants.GetValueOrDefault(gln) ?? throw DomainException.Precondition($"{field} {gln} is not a registered participant");
-
-    private ChainDefinition Chain(string chainId) =>
-        Chains.GetValueOrDefault(chainId) ?? throw DomainException.Precondition($"chain '{chainId}' is not defined");
-
-    private ChainDefinition? ChainOf(BatchState? batch) => batch?.ChainId is { } id ? Chain(id) : null;
+    public ChainDefinition? Chain(string chainId) => Chains.GetValueOrDefault(chainId);
 }

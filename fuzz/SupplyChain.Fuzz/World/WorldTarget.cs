@@ -110,22 +110,22 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
         {
             case 0 or 1 or 2:
                 var create = Create();
-                return (Show(create), () => _world.Create(create), "create");
+                return (Show(create), () => _world.Run(create), "create");
             case 3 or 4 or 5:
                 var checkpoint = Checkpoint();
-                return (Show(checkpoint), () => _world.Checkpoint(checkpoint), "checkpoint");
+                return (Show(checkpoint), () => _world.Run(checkpoint), "checkpoint");
             case 6 or 7 or 8:
                 var ship = Ship();
-                return (Show(ship), () => _world.Ship(ship), "ship");
+                return (Show(ship), () => _world.Run(ship), "ship");
             case 9 or 10 or 11:
                 var receive = Receive();
-                return (Show(receive), () => _world.Receive(receive), receive.Accept ? "receive" : "reject");
+                return (Show(receive), () => _world.Run(receive), receive.Accept ? "receive" : "reject");
             case 12 or 13:
                 var split = Split();
-                return (Show(split), () => _world.Split(split), "split");
+                return (Show(split), () => _world.Run(split), "split");
             case 14 or 15:
                 var merge = Merge();
-                return (Show(merge), () => _world.Merge(merge), "merge");
+                return (Show(merge), () => _world.Run(merge), "merge");
             case 16:
                 var recall = Recall();
                 return (Show(recall), () => RecallAndCheck(recall), "recall");
@@ -133,10 +133,10 @@ internal sealed class WorldTarget(Noise noise, Tally tally) : ITarget
                 return ("tamper with a stored log", Tamper, "tampering detected");
             case 18:
                 var transform = Transform();
-                return (Show(transform), () => _world.Transform(transform), "transform");
+                return (Show(transform), () => _world.Run(transform), "transform");
             case 19:
                 var hold = Hold();
-                return (Show(hold), () => _world.ChangeHold(hold), hold.Action == HoldAction.Place ? "hold" : "lift hold");
+                return (Show(hold), () => _world.Run(hold), hold.Action == HoldAction.Place ? "hold" : "lift hold");
             default:
                 var batch = Existing();
                 return ($"trace {batch} both ways", () => Trace(batch), "traced");

@@ -1,10 +1,7 @@
 using SupplyChain.Domain.Batches;
-using SupplyChain.Domain.Batches.Events;
-using SupplyChain.Domain.Chains;
+using SupplyChain.Domain.Batches.Planning;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
-using SupplyChain.Domain.Participants;
-using SupplyChain.Domain.Products;
 
 namespace SupplyChain.Domain.Epcis;
 
@@ -46,103 +43,10 @@ public static class ImportPlan
     /// </summary>
     public static void Rehearse(IReadOnlyList<ImportStep> steps, ImportWorld world, DateTimeOffset now)
     {
-        var batches = new Dictionary<BatchRef, BatchState>(world.Batches);
+        var rehearsal = new Rehearsal(world.Batches, world.Products, world.Participants, world.Chains);
         foreach (var step in steps.Where(s => !world.Stored.Contains((s.Target, s.EventId))))
         {
-            At(step.Index, () => Rehearse(step.Command, batches, world, now));
-        }
-    }
-
-    private static void Rehearse(object command, Dictionary<BatchRef, BatchState> batches, ImportWorld world, DateTimeOffset now)
-    {
-        BatchState? State(BatchRef batch) => batches.GetValueOrDefault(batch);
-        void Apply(BatchRef batch, BatchEvent e)
-        {
-            var state = State(batch);
-            batches[batch] = BatchState.Apply(state, new RecordedEvent((state?.Version ?? 0) + 1, now, "", "", e));
-        }
-
-        ChainDefinition? Chain(BatchState? state) => state?.ChainId is { } id ? world.Chains.GetValueOrDefault(id) : null;
-
-        switch (command)
-        {
-            case CreateBatch c:
-                Party(world, c.Producer, "producer_gln");
-                Apply(c.Batch, BatchRules.Create(State(c.Batch), c, Product(world, c.Batch.Gtin), now));
-                break;
-            case RecordCheckpoint c:
-                var checkedBatch = BatchRules.Existing(State(c.Batch), c.Batch);
-                Apply(c.Batch, BatchRules.Checkpoint(checkedBatch, c, Party(world, c.Actor, "actor_gln"), Product(world, c.Batch.Gtin), Chain(checkedBatch), now));
-                break;
-            case ShipBatch c:
-                var shipped = BatchRules.Ship(State(c.Batch), c, now);
-                Party(world, c.Receiver, "receiver_gln");
-                Apply(c.Batch, shipped);
-                break;
-            case ReceiveBatch c:
-                Apply(c.Batch, BatchRules.Receive(State(c.Batch), c, Chain(State(c.Batch)), now));
-                break;
-            case SplitBatch c:
-                var split = BatchRules.Split(State(c.Batch), c, now);
-                if (split.Children.FirstOrDefault(part => State(part.Batch) is not null) is { } taken)
-                {
-                    throw DomainException.Exists($"batch {taken.Batch} already exists: every part needs a new lot");
-                }
-
-                Apply(c.Batch, split);
-                var parent = State(c.Batch)!;
-                for (var i = 0; i < split.Children.Count; i++)
-                {
-                    Apply(split.Children[i].Batch, BatchRules.SplitChild(parent, split, split.Children[i], EventId.Derived(c.EventId, "split", i)));
-                }
-
-                break;
-            case MergeBatches c when c.Inputs.Any(i => State(i) is { Status: BatchStatus.Consumed } s && s.Children.Contains(c.Output)):
-                // A merge cut short after its inputs joined: the grain finishes it from their stored moves.
-                break;
-            case MergeBatches c:
-                var product = Product(world, c.Output.Gtin);
-                BatchRules.CheckMerge(State(c.Output), c, product);
-                Party(world, c.Actor, "actor_gln");
-                var joined = new List<BatchMerged>();
-                for (var i = 0; i < c.Inputs.Count; i++)
-                {
-                    var join = BatchRules.JoinMerge(State(c.Inputs[i]), new JoinMerge(EventId.Derived(c.EventId, "merge", i), c.Inputs[i], c.Output, c.Actor, c.Location, c.MergedAt, product.Unit), now);
-                    joined.Add(join);
-                }
-
-                var chains = c.Inputs.Select(i => State(i)!.ChainId).ToList();
-                foreach (var (input, join) in c.Inputs.Zip(joined))
-                {
-                    Apply(input, join);
-                }
-
-                Apply(c.Output, BatchRules.MergeOutput(c, joined, chains, product, now));
-                break;
-            case TransformBatches c when State(c.Outputs[0].Batch) is null && c.Inputs.Any(i => State(i.Batch) is { } s && s.Children.Contains(c.Outputs[0].Batch)):
-                // A transformation cut short after inputs gave their parts: the grain finishes it from their stored events.
-                break;
-            case TransformBatches c:
-                var made = c.Outputs.Select(o => o.Batch.Gtin).Distinct().Where(world.Products.ContainsKey).ToDictionary(g => g, g => world.Products[g]);
-                BatchRules.CheckTransform(c, made);
-                Party(world, c.Actor, "actor_gln");
-                BatchRules.RequireNewOutputs(c, c.Outputs.Select(o => State(o.Batch)).ToList());
-                var used = c.Inputs.Select((input, i) => BatchRules.UseInTransformation(State(input.Batch), BatchRules.InputOf(c, i), now, $"inputs[{i}]")).ToList();
-                foreach (var (input, use) in c.Inputs.Zip(used))
-                {
-                    Apply(input.Batch, use);
-                }
-
-                var first = BatchRules.TransformOutput(c, used);
-                Apply(c.Outputs[0].Batch, first);
-                for (var j = 1; j < c.Outputs.Count; j++)
-                {
-                    Apply(c.Outputs[j].Batch, BatchRules.TransformOutput(c, first, j));
-                }
-
-                break;
-            default:
-                throw new InvalidOperationException($"an import step holds no command of ours: {command.GetType().Name}");
+            At(step.Index, () => rehearsal.Run(step.Command, now));
         }
     }
 
@@ -243,12 +147,6 @@ public static class ImportPlan
 
     private static Quantity Amount(ImportedLot lot, string what) =>
         lot.Quantity ?? throw DomainException.Invalid("quantityList", $"{what} needs the quantity of lot {lot.Batch} ({lot.Identifier})");
-
-    private static Product Product(ImportWorld world, Gtin gtin) =>
-        world.Products.GetValueOrDefault(gtin) ?? throw DomainException.Precondition($"product {gtin} is not registered");
-
-    private static Participant Party(ImportWorld world, Gln gln, string field) =>
-        world.Participants.GetValueOrDefault(gln) ?? throw DomainException.Precondition($"{field} {gln} is not a registered participant");
 
     /// <summary>Runs one event's work, naming the event in any refusal: "eventList[3]: ...".</summary>
     private static void At(int index, Action work)

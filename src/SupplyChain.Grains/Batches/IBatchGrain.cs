@@ -1,7 +1,6 @@
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Traces;
-using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Batches;
 
@@ -48,26 +47,6 @@ public interface IBatchGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Transform")]
     Task<BatchReply> TransformAsync(TransformBatches command);
-
-    /// <summary>Called by a parent on each new child of a split, and by a transformation's first output on the other outputs: the batch's first event.</summary>
-    [Alias("CreateChild")]
-    Task<BatchReply> CreateChildAsync(BatchCreated created);
-
-    /// <summary>Called by a merged batch on each input: the input goes into it.</summary>
-    [Alias("JoinMerge")]
-    Task<BatchReply> JoinMergeAsync(JoinMerge command);
-
-    /// <summary>Called by a merged batch on inputs that joined a merge that failed.</summary>
-    [Alias("RevertMerge")]
-    Task<BatchReply> RevertMergeAsync(RevertMerge command);
-
-    /// <summary>Called by a transformation's first output on each input: the input gives its part.</summary>
-    [Alias("UseInTransformation")]
-    Task<BatchReply> UseInTransformationAsync(UseInTransformation command);
-
-    /// <summary>Called by a transformation's first output on inputs that gave their part to a transformation that failed.</summary>
-    [Alias("RevertTransformation")]
-    Task<BatchReply> RevertTransformationAsync(RevertTransformation command);
 
     /// <summary>Recalls the batch (the root of a recall or a batch downstream of it); the caller walks the genealogy.</summary>
     [Alias("Recall")]

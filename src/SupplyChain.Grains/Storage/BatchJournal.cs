@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
 
 namespace SupplyChain.Grains.Storage;

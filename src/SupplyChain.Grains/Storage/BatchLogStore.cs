@@ -8,17 +8,6 @@ using SupplyChain.Domain.Integrity;
 
 namespace SupplyChain.Grains.Storage;
 
-/// <summary>An event stored for a batch, with the exact text its hash covers.</summary>
-[GenerateSerializer, Immutable]
-[Alias("SupplyChain.StoredEvent")]
-public sealed record StoredEvent([property: Id(0)] RecordedEvent Recorded, [property: Id(1)] string CanonicalJson, [property: Id(2)] string Fingerprint);
-
-/// <summary>One stored event as its log row or page keeps it; no content when the row no longer parses.</summary>
-public sealed record LoggedEvent(long Version, DateTimeOffset RecordedAt, string PreviousHash, string Hash, string EventId, string Fingerprint, string? Json);
-
-/// <summary>A batch's head row as read, with the ETag that a write out or a claim must match.</summary>
-public sealed record BatchHead(BatchState? State, BatchTrail? Trail, bool Chunked, string Writer, ETag ETag);
-
 /// <summary>
 /// The append-only batch log in Azure Tables. A batch's head row ("h", the state and trail after an event) has a
 /// partition of its own; its events are in partitions of <see cref="ChunkSize"/> versions each ("{batch}~00000000",

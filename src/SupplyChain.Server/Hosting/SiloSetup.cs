@@ -1,9 +1,7 @@
 using System.Net;
-using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using SupplyChain.Grains;
-using SupplyChain.Grains.Alerts;
+using SupplyChain.Grains.Hosting;
 using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Server.Hosting;
@@ -15,29 +13,10 @@ public static class SiloSetup
     {
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
-        var alerts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new();
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBatchStorage();
-
         builder.UseOrleans(silo =>
         {
             UseClustering(silo, cluster, storage);
-            silo.AddAzureTableGrainStorage(StorageNames.Grains, options =>
-            {
-                options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
-                options.TableName = storage.TablePrefix + "grainstate";
-            });
-            // Reminders watch shipments in transit; they live in the same storage account.
-            silo.UseAzureTableReminderService(options =>
-            {
-                options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
-                options.TableName = storage.TablePrefix + "reminders";
-            });
-            silo.Configure<ReminderOptions>(options =>
-                options.MinimumReminderPeriod = alerts.TransitCheckPeriod < options.MinimumReminderPeriod ? alerts.TransitCheckPeriod : options.MinimumReminderPeriod);
-            silo.AddActivityPropagation();
+            silo.AddSupplyChainGrains(builder.Configuration);
             silo.AddDashboard();
         });
         return builder;

@@ -99,7 +99,7 @@ public sealed class TransformTests(ClusterFixture fixture)
         var command = Transform(supply, [new TransformInput(a, Supply.Kg(4m)), new TransformInput(b, null)], [new BatchPart(j1, Jars(3)), new BatchPart(j2, Jars(1))]);
 
         // The first attempt stopped after input a gave its part, as a crash of the coordinating silo would leave it.
-        await supply.Batch(a).UseInTransformationAsync(BatchRules.InputOf(command, 0));
+        await supply.Coordination(a).UseInTransformationAsync(BatchRules.InputOf(command, 0));
 
         var made = await supply.Batch(j1).TransformAsync(command);
 
@@ -146,7 +146,7 @@ public sealed class TransformTests(ClusterFixture fixture)
         var command = Transform(supply, [new TransformInput(a, Supply.Kg(4m)), new TransformInput(b, null)], [new BatchPart(j1, Jars(3))]);
 
         // Input a gave its part to an attempt that never finished; meanwhile b went on hold.
-        await supply.Batch(a).UseInTransformationAsync(BatchRules.InputOf(command, 0));
+        await supply.Coordination(a).UseInTransformationAsync(BatchRules.InputOf(command, 0));
         await supply.FailFoodSafetyAsync(b);
 
         await Refusals.ExpectAsync(Refusal.FailedPrecondition, () => supply.Batch(j1).TransformAsync(command), $"batch {b}", "on hold");

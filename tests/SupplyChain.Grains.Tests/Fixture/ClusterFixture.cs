@@ -1,8 +1,8 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using SupplyChain.Grains.Hosting;
 using SupplyChain.Grains.Storage;
 using SupplyChain.Testing;
 
@@ -26,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The batch indexes, read straight from the tables the silo writes.</summary>
     public BatchIndexStore Index { get; private set; } = null!;
 
+    // Events stay in the journal until a test asks for them or deactivates the batch: no write out by time mid-test.
+    private static readonly TimeSpan WriteOutAfter = TimeSpan.FromMinutes(10);
+
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
@@ -43,15 +46,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Options.ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAzureTableGrainStorage(StorageNames.Grains, options =>
-            {
-                options.TableServiceClient = new TableServiceClient(connectionString);
-                options.TableName = new StorageOptions().TablePrefix + "grainstate";
-            });
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton(StorageOptionsFor(connectionString));
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddBatchStorage();
+            // The server's own grain setup, on this Azurite.
+            silo.AddSupplyChainGrains(ConfigurationFor(connectionString));
             if (responseTimeout is { } timeout)
             {
                 silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);
@@ -91,6 +87,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     private static IOptions<StorageOptions> StorageOptionsFor(string connectionString) =>
-        // Events stay in the journal until a test asks for them or deactivates the batch: no write out by time mid-test.
-        Options.Create(new StorageOptions { ConnectionString = connectionString, WriteOutAfter = TimeSpan.FromMinutes(10) });
+        Options.Create(new StorageOptions { ConnectionString = connectionString, WriteOutAfter = WriteOutAfter });
+
+    private static IConfiguration ConfigurationFor(string connectionString) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"] = connectionString,
+            [$"{StorageOptions.Section}:{nameof(StorageOptions.WriteOutAfter)}"] = WriteOutAfter.ToString("c"),
+        }).Build();
 }

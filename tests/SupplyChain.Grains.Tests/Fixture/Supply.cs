@@ -56,6 +56,9 @@ internal sealed class Supply
 
     public IBatchGrain Batch(BatchRef batch) => Grains.GetGrain<IBatchGrain>(batch.Key);
 
+    /// <summary>The calls batch grains make on each other, for tests that stop a coordination half way.</summary>
+    internal IBatchCoordination Coordination(BatchRef batch) => Grains.GetGrain<IBatchCoordination>(batch.Key);
+
     public CreateBatch Create(BatchRef batch, decimal kg, string? chainId = null) =>
         new(Fresh.EventId(), batch, Kg(kg), Producer, Producer, null, chainId);
 

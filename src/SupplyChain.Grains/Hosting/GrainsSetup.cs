@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using SupplyChain.Grains.Alerts;
+using SupplyChain.Grains.Storage;
+
+namespace SupplyChain.Grains.Hosting;
+
+/// <summary>What every silo of the service runs with, whatever hosts it: the options, the batch storage, grain state and reminders in Azure Tables.</summary>
+public static class GrainsSetup
+{
+    /// <summary>Adds the grains' services and storage, configured from the "Storage" and "Alerts" sections.</summary>
+    public static ISiloBuilder AddSupplyChainGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        var alerts = configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new();
+        silo.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        silo.Services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddBatchStorage();
+        silo.AddAzureTableGrainStorage(StorageNames.Grains, options =>
+        {
+            options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
+            options.TableName = storage.TablePrefix + "grainstate";
+        });
+
+        // Reminders watch shipments in transit; they live in the same storage account.
+        silo.UseAzureTableReminderService(options =>
+        {
+            options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
+            options.TableName = storage.TablePrefix + "reminders";
+        });
+        silo.Configure<ReminderOptions>(options =>
+            options.MinimumReminderPeriod = alerts.TransitCheckPeriod < options.MinimumReminderPeriod ? alerts.TransitCheckPeriod : options.MinimumReminderPeriod);
+        silo.AddActivityPropagation();
+        return silo;
+    }
+}

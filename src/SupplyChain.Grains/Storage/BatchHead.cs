@@ -1,0 +1,8 @@
+using Azure;
+using SupplyChain.Domain.Batches;
+using SupplyChain.Domain.Traces;
+
+namespace SupplyChain.Grains.Storage;
+
+/// <summary>A batch's head row as read, with the ETag that a write out or a claim must match.</summary>
+public sealed record BatchHead(BatchState? State, BatchTrail? Trail, bool Chunked, string Writer, ETag ETag);
