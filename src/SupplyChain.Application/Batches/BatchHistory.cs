@@ -1,4 +1,4 @@
-using SupplyChain.Grains.Storage;
+using SupplyChain.Domain.Batches;
 
 namespace SupplyChain.Application.Batches;
 
