@@ -7,6 +7,7 @@ WORKDIR /src
 # Restore first, from the project files alone, so that the layer is reused until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/SupplyChain.Domain/SupplyChain.Domain.csproj src/SupplyChain.Domain/
+COPY src/SupplyChain.Abstractions/SupplyChain.Abstractions.csproj src/SupplyChain.Abstractions/
 COPY src/SupplyChain.Grains/SupplyChain.Grains.csproj src/SupplyChain.Grains/
 COPY src/SupplyChain.Application/SupplyChain.Application.csproj src/SupplyChain.Application/
 COPY src/SupplyChain.Server/SupplyChain.Server.csproj src/SupplyChain.Server/

@@ -3,6 +3,7 @@ extern alias server;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using SupplyChain.Grains;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
 using CaptureMetrics = server::SupplyChain.Server.Api.CaptureMetrics;
 

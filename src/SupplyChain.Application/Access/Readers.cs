@@ -1,8 +1,8 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Batches;
-using SupplyChain.Grains.Chains;
+using SupplyChain.Abstractions.Batches;
+using SupplyChain.Abstractions.Chains;
 
 namespace SupplyChain.Application.Access;
 

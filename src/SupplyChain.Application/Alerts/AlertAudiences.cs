@@ -3,8 +3,8 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Chains;
-using SupplyChain.Grains.Participants;
+using SupplyChain.Abstractions.Chains;
+using SupplyChain.Abstractions.Participants;
 
 namespace SupplyChain.Application.Alerts;
 

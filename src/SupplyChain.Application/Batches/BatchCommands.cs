@@ -1,7 +1,7 @@
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Batches;
 

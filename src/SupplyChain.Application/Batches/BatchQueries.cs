@@ -3,8 +3,7 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Batches;
-using SupplyChain.Grains.Storage;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Batches;
 

@@ -1,6 +1,6 @@
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Chains;
-using SupplyChain.Grains.Chains;
+using SupplyChain.Abstractions.Chains;
 
 namespace SupplyChain.Application.Chains;
 

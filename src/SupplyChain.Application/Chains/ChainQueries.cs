@@ -2,7 +2,7 @@ using SupplyChain.Application.Access;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Chains;
-using SupplyChain.Grains.Chains;
+using SupplyChain.Abstractions.Chains;
 
 namespace SupplyChain.Application.Chains;
 

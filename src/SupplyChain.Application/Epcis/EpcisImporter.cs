@@ -3,10 +3,10 @@ using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Batches;
-using SupplyChain.Grains.Chains;
-using SupplyChain.Grains.Participants;
-using SupplyChain.Grains.Products;
+using SupplyChain.Abstractions.Batches;
+using SupplyChain.Abstractions.Chains;
+using SupplyChain.Abstractions.Participants;
+using SupplyChain.Abstractions.Products;
 
 namespace SupplyChain.Application.Epcis;
 

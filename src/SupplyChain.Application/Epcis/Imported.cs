@@ -1,5 +1,5 @@
 using SupplyChain.Domain.Epcis;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Epcis;
 

@@ -1,8 +1,8 @@
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
-using SupplyChain.Grains.Participants;
-using SupplyChain.Grains.Products;
+using SupplyChain.Abstractions.Participants;
+using SupplyChain.Abstractions.Products;
 
 namespace SupplyChain.Application.Participants;
 

@@ -2,8 +2,8 @@ using SupplyChain.Application.Access;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Participants;
-using SupplyChain.Grains.Products;
+using SupplyChain.Abstractions.Participants;
+using SupplyChain.Abstractions.Products;
 
 namespace SupplyChain.Application.Participants;
 

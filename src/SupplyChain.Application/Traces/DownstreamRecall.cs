@@ -1,5 +1,5 @@
 using SupplyChain.Domain.Batches;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Traces;
 

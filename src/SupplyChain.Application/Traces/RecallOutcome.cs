@@ -1,4 +1,4 @@
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Traces;
 

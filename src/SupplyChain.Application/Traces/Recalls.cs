@@ -2,7 +2,7 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Traces;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Traces;
 

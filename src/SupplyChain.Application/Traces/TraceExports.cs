@@ -5,7 +5,7 @@ using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Traces;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Traces;
 

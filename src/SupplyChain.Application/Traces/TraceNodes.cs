@@ -3,9 +3,9 @@ using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
 using SupplyChain.Domain.Traces;
-using SupplyChain.Grains.Batches;
-using SupplyChain.Grains.Participants;
-using SupplyChain.Grains.Products;
+using SupplyChain.Abstractions.Batches;
+using SupplyChain.Abstractions.Participants;
+using SupplyChain.Abstractions.Products;
 
 namespace SupplyChain.Application.Traces;
 

@@ -4,7 +4,7 @@ using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Integrity;
 using SupplyChain.Domain.Traces;
-using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Batches;
 
 namespace SupplyChain.Application.Traces;
 

@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Alerts;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using SupplyChain.Domain.Alerts;

@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Alerts;
 namespace SupplyChain.Grains.Alerts;
 
 /// <summary>How alerts are raised.</summary>

@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Batches;
 using Orleans.Concurrency;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;

@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Batches;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyChain.Domain;
@@ -9,7 +10,9 @@ using SupplyChain.Domain.Batches.Planning;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Traces;
+using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Grains.Alerts;
+using SupplyChain.Abstractions.Chains;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Storage;
 

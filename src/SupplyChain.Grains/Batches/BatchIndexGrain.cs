@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Batches;
 using Orleans.Concurrency;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Storage;

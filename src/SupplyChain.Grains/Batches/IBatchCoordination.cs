@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 

@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Batches.Planning;

@@ -1,11 +1,15 @@
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Planning;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
+using SupplyChain.Abstractions.Chains;
 using SupplyChain.Grains.Chains;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Grains.Products;
 
 namespace SupplyChain.Grains.Batches;

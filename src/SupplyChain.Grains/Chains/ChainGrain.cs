@@ -1,5 +1,7 @@
+using SupplyChain.Abstractions.Chains;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Chains;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
 using SupplyChain.Grains.Storage;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Grains.Alerts;
 using SupplyChain.Grains.Storage;
 

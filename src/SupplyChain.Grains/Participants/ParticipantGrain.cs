@@ -1,3 +1,4 @@
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;

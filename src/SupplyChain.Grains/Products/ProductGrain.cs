@@ -1,6 +1,8 @@
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
 
 namespace SupplyChain.Grains.Products;

@@ -1,15 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Domain.Identifiers;
 
 namespace SupplyChain.Grains.Storage;
-
-/// <summary>Which of a participant's batch lists.</summary>
-public enum BatchListing
-{
-    Produced = 1,
-    Held = 2,
-}
 
 /// <summary>
 /// Per-participant batch lists in Azure Tables: a partition per participant and list, a row per batch.

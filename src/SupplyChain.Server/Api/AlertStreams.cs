@@ -5,6 +5,7 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Grains.Alerts;
 using V1 = SupplyChain.V1;
 

@@ -55,8 +55,8 @@ public sealed class BatchApi(BatchCommands commands, BatchQueries queries) : Bat
         var participant = Gln.Parse(request.ParticipantGln, "participant_gln");
         var listing = request.Listing switch
         {
-            V1.BatchListing.Produced => Grains.Storage.BatchListing.Produced,
-            V1.BatchListing.Held => Grains.Storage.BatchListing.Held,
+            V1.BatchListing.Produced => Abstractions.Batches.BatchListing.Produced,
+            V1.BatchListing.Held => Abstractions.Batches.BatchListing.Held,
             _ => throw DomainException.Invalid("listing", "must be PRODUCED or HELD"),
         };
         var page = await queries.ListAsync(CallerClaims.Of(context), participant, listing, request.PageSize, request.PageToken);
@@ -65,5 +65,5 @@ public sealed class BatchApi(BatchCommands commands, BatchQueries queries) : Bat
         return reply;
     }
 
-    private static BatchEventResponse Written(Grains.Batches.BatchReply reply) => Replies.Written(CaptureMetrics.Count(reply));
+    private static BatchEventResponse Written(Abstractions.Batches.BatchReply reply) => Replies.Written(CaptureMetrics.Count(reply));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Grains;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
 
 namespace SupplyChain.Server.Api;

@@ -73,7 +73,7 @@ public static class TraceReplies
         return reply;
     }
 
-    public static V1.RecalledBatch Recalled(Grains.Batches.BatchReply reply, int depth) =>
+    public static V1.RecalledBatch Recalled(Abstractions.Batches.BatchReply reply, int depth) =>
         Scoped(reply.Batch, depth, reply.Replayed ? V1.RecallOutcome.Replayed : V1.RecallOutcome.Recalled, reply.Event.Version);
 
     public static V1.RecalledBatch AlreadyRecalled(BatchState state, int depth) => Scoped(state, depth, V1.RecallOutcome.AlreadyRecalled, 0);

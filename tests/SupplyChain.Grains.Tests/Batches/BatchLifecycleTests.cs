@@ -2,6 +2,7 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
 using SupplyChain.Grains.Tests.Fixture;
 

@@ -1,9 +1,13 @@
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Chains;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Chains;
 using SupplyChain.Grains.Chains;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Grains.Products;
 using SupplyChain.Grains.Tests.Fixture;
 

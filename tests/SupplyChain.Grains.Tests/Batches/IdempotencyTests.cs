@@ -1,5 +1,6 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Batches;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
 using SupplyChain.Grains.Tests.Fixture;
 

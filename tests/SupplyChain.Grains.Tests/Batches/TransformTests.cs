@@ -4,6 +4,7 @@ using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 using SupplyChain.Domain.Products;
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Grains.Products;
 using SupplyChain.Grains.Tests.Fixture;
 

@@ -7,6 +7,7 @@ using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 using SupplyChain.Grains;
+using SupplyChain.Abstractions.Chains;
 using SupplyChain.Grains.Chains;
 using SupplyChain.Grains.Tests.Fixture;
 

@@ -3,8 +3,11 @@ using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Measures;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Grains.Batches;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Grains.Products;
 
 namespace SupplyChain.Grains.Tests.Fixture;

@@ -1,5 +1,6 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Participants;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
 using SupplyChain.Grains.Tests.Fixture;
 

@@ -1,7 +1,9 @@
 using SupplyChain.Domain;
 using SupplyChain.Domain.Participants;
 using SupplyChain.Domain.Products;
+using SupplyChain.Abstractions.Participants;
 using SupplyChain.Grains.Participants;
+using SupplyChain.Abstractions.Products;
 using SupplyChain.Grains.Products;
 using SupplyChain.Grains.Tests.Fixture;
 

@@ -1,6 +1,6 @@
 using SupplyChain.Domain.Alerts;
 
-namespace SupplyChain.Grains.Alerts;
+namespace SupplyChain.Abstractions.Alerts;
 
 /// <summary>Someone listening for alerts: a gRPC WatchAlerts stream, for as long as it is open.</summary>
 [Alias("SupplyChain.IAlertObserver")]

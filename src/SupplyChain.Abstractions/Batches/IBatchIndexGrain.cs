@@ -1,7 +1,6 @@
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Grains.Storage;
 
-namespace SupplyChain.Grains.Batches;
+namespace SupplyChain.Abstractions.Batches;
 
 /// <summary>One page of a participant's batch list and the token for the next, null at the end.</summary>
 [GenerateSerializer, Immutable]

@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using SupplyChain.Domain.Alerts;
 
-namespace SupplyChain.Grains.Alerts;
+namespace SupplyChain.Abstractions.Alerts;
 
 /// <summary>
 /// Where one audience's alerts meet its listeners, keyed by <see cref="AlertAudience"/> ("participant/{gln}" or

@@ -1,7 +1,7 @@
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Participants;
 
-namespace SupplyChain.Grains.Participants;
+namespace SupplyChain.Abstractions.Participants;
 
 /// <summary>A registered participant as stored.</summary>
 [GenerateSerializer, Immutable]

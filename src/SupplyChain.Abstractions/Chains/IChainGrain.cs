@@ -1,6 +1,6 @@
 using SupplyChain.Domain.Chains;
 
-namespace SupplyChain.Grains.Chains;
+namespace SupplyChain.Abstractions.Chains;
 
 /// <summary>A defined chain as stored.</summary>
 [GenerateSerializer, Immutable]

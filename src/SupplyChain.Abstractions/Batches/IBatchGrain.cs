@@ -2,7 +2,7 @@ using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Traces;
 
-namespace SupplyChain.Grains.Batches;
+namespace SupplyChain.Abstractions.Batches;
 
 /// <summary>The answer to a write: the stored event, whether it was stored before, and the batch after it.</summary>
 [GenerateSerializer, Immutable]

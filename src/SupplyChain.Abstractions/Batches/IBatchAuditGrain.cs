@@ -1,7 +1,7 @@
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Integrity;
 
-namespace SupplyChain.Grains.Batches;
+namespace SupplyChain.Abstractions.Batches;
 
 /// <summary>The outcome of verifying a batch's stored hash chain (a <see cref="LogVerification"/> as a message).</summary>
 [GenerateSerializer, Immutable]

@@ -1,6 +1,6 @@
 using SupplyChain.Domain.Products;
 
-namespace SupplyChain.Grains.Products;
+namespace SupplyChain.Abstractions.Products;
 
 /// <summary>A registered product as stored.</summary>
 [GenerateSerializer, Immutable]
