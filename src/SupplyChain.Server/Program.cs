@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Dashboard;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
+using SupplyChain.Server.Links;
 
 // Settings come from appsettings.json beside the binary, then environment variables and arguments.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -34,6 +35,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.AddSupplyChainAuthentication();
+builder.AddDigitalLinks();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSingleton<EpcisImporter>();
 builder.Services.AddSingleton<AlertStreams>();
@@ -60,6 +62,7 @@ app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
 // The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
+app.MapDigitalLinks(server.HttpPort);
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
 return 0;
