@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SupplyChain.Domain.Links;
 
 /// <summary>The scheme and host that canonical Digital Links are written on, such as https://id.example.vn.</summary>
@@ -21,5 +23,52 @@ public static class LinkDomain
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A JSON document with every Digital Link written on GS1's resolver moved to another domain, in place: the same
+    /// identifiers (a Digital Link means the same on any host), on the links a company's labels carry.
+    /// </summary>
+    public static JsonNode? Rewrite(JsonNode? node, string domain)
+    {
+        var target = Normalise(domain);
+        if (target == Gs1)
+        {
+            return node;
+        }
+
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(Gs1 + "/", StringComparison.Ordinal))
+                    {
+                        o[name] = target + text[Gs1.Length..];
+                    }
+                    else
+                    {
+                        Rewrite(value, target);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(Gs1 + "/", StringComparison.Ordinal))
+                    {
+                        a[i] = target + text[Gs1.Length..];
+                    }
+                    else
+                    {
+                        Rewrite(a[i], target);
+                    }
+                }
+
+                break;
+        }
+
+        return node;
     }
 }
