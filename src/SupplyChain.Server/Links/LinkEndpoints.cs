@@ -20,6 +20,7 @@ public static class LinkEndpoints
         builder.Services.Configure<LinkOptions>(builder.Configuration.GetSection(LinkOptions.Section));
         builder.Services.AddSingleton<VerifiedRecords>();
         builder.Services.AddSingleton<LotStoryReader>();
+        builder.Services.AddSingleton<RenderedPages>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -53,7 +54,7 @@ public static class LinkEndpoints
         return app;
     }
 
-    private static async Task<IResult> ResolveAsync(HttpContext http, LotStoryReader reader, IOptions<LinkOptions> options)
+    private static async Task<IResult> ResolveAsync(HttpContext http, LotStoryReader reader, RenderedPages pages, IOptions<LinkOptions> options)
     {
         var text = Language(http);
         var path = http.Features.Get<IHttpRequestFeature>()?.RawTarget.Split('?')[0] ?? http.Request.Path.Value ?? "";
@@ -73,11 +74,19 @@ public static class LinkEndpoints
         http.Response.Headers.Vary = "Accept, Accept-Language";
         http.Response.Headers.Link = $"<{canonical}?linkType=linkset>; rel=\"linkset\"; type=\"{Linkset.MediaType}\", <{Linkset.Context}>; rel=\"http://www.w3.org/ns/json-ld#context\"";
         var product = await reader.ReadProductAsync(link.Gtin);
-        var ct = http.RequestAborted;
-        var story = product is not null && link.Batch is { } batch ? await reader.ReadLotAsync(batch, canonical, ct) : null;
-        if (product is null || (link.Batch is not null && story is null))
+        var version = product is not null && link.Batch is { } batch ? await reader.VersionAsync(batch) : null;
+        if (product is null || (link.Batch is not null && version is null))
         {
-            return Page(http, StatusCodes.Status404NotFound, PageLayout.Message(text, SwitchHref(http, text), text.NotFound, text.NotFoundLot));
+            return NotFound(http, text);
+        }
+
+        var linkType = http.Request.Query["linkType"].ToString();
+        var wantsLinkset = linkType is "linkset" or "all" || (linkType.Length == 0 && WantsLinkset(http.Request.Headers.Accept.ToString()));
+        var known = LinkType.Find(linkType);
+        var key = image is null && !wantsLinkset && known is null && version is not null ? $"{canonical}|{text.Language}|{version}" : null;
+        if (key is not null && pages.Find(key) is { } kept)
+        {
+            return Page(http, StatusCodes.Status200OK, kept);
         }
 
         if (image is not null)
@@ -85,23 +94,36 @@ public static class LinkEndpoints
             return image == "svg" ? Results.Text(QrImage.Svg(canonical), "image/svg+xml") : Results.Bytes(QrImage.Png(canonical), "image/png");
         }
 
-        var linkType = http.Request.Query["linkType"].ToString();
-        if (linkType is "linkset" or "all" || (linkType.Length == 0 && WantsLinkset(http.Request.Headers.Accept.ToString())))
+        if (wantsLinkset)
         {
             return Results.Text(Linkset.Write(link, domain, product.Value.Product.Name), Linkset.MediaType);
         }
 
-        if (LinkType.Find(linkType) is { } type && LinkTarget.Find(link, domain, type) is { } target)
+        if (known is not null && LinkTarget.Find(link, domain, known) is { } target)
         {
             // The page itself answers its default link; every other known type goes to its own target.
-            return type == LinkType.DefaultLink ? Results.Redirect(canonical, permanent: false, preserveMethod: true) : Results.Redirect(target.Href, permanent: false, preserveMethod: true);
+            return known == LinkType.DefaultLink ? Results.Redirect(canonical, permanent: false, preserveMethod: true) : Results.Redirect(target.Href, permanent: false, preserveMethod: true);
+        }
+
+        var story = link.Batch is { } lot ? await reader.ReadLotAsync(lot, canonical, http.RequestAborted) : null;
+        if (link.Batch is not null && story is null)
+        {
+            return NotFound(http, text);
         }
 
         var html = story is null
             ? LotPage.RenderProduct(product.Value.Product, product.Value.Producer, canonical, text, SwitchHref(http, text))
             : LotPage.Render(story, text, SwitchHref(http, text));
+        if (key is not null)
+        {
+            pages.Keep(key, html);
+        }
+
         return Page(http, StatusCodes.Status200OK, html);
     }
+
+    private static IResult NotFound(HttpContext http, PageText text) =>
+        Page(http, StatusCodes.Status404NotFound, PageLayout.Message(text, SwitchHref(http, text), text.NotFound, text.NotFoundLot));
 
     private static bool WantsLinkset(string accept) =>
         accept.Contains(Linkset.MediaType, StringComparison.OrdinalIgnoreCase)

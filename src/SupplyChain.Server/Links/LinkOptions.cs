@@ -13,4 +13,7 @@ public sealed class LinkOptions
 
     /// <summary>How long a verified hash chain is trusted for the same version of a batch before it is read and checked again.</summary>
     public TimeSpan VerifiedFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a rendered lot page is served again for the same version of the lot (0: render every page).</summary>
+    public TimeSpan PageKeptFor { get; set; } = TimeSpan.FromSeconds(10);
 }

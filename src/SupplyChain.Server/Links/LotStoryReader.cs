@@ -36,6 +36,9 @@ public sealed class LotStoryReader(IGrainFactory grains, VerifiedRecords verific
         return Storyteller.Tell(link, genealogy, await products, await participants, await verified);
     }
 
+    /// <summary>The lot's version (the count of its events), or null when no such lot exists.</summary>
+    public async Task<long?> VersionAsync(BatchRef batch) => (await grains.GetGrain<IBatchGrain>(batch.Key).GetAsync())?.Version;
+
     /// <summary>A registered product and its producer, or null when the GTIN is not registered.</summary>
     public async Task<(StoryProduct Product, StoryParty Producer)?> ReadProductAsync(Gtin gtin)
     {

@@ -66,6 +66,10 @@ public sealed class LotPageBrowserTests(LinkPagesFixture world)
     [Fact]
     public async Task A_recalled_lot_opens_with_a_red_banner_and_its_reason_above_the_fold()
     {
+        // Seen once before the recall: the page kept for that version must not hide the recall.
+        var before = await world.PhoneAsync();
+        await before.GotoAsync($"{world.Address}/01/{LinkPagesFixture.DienHaiGtin}/10/{LinkPagesFixture.DienHaiLot}");
+        Assert.Equal(0, await before.Locator("#warning").CountAsync());
         var traces = new TraceService.TraceServiceClient(world.Server.Channel);
         await traces.RecallAsync(new RecallRequest
         {
