@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using SupplyChain.Application;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
+using SupplyChain.Server.Links;
 
 // Settings come from appsettings.json beside the binary, then environment variables and arguments.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -36,6 +37,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.AddSupplyChainAuthentication();
+builder.AddDigitalLinks();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSupplyChainApplication();
 builder.Services.AddSingleton<AlertStreams>();
@@ -62,6 +64,7 @@ app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
 // The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
+app.MapDigitalLinks(server.HttpPort);
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
 return 0;

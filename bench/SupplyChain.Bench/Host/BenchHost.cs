@@ -64,6 +64,8 @@ public sealed class BenchHost : IAsyncDisposable
                 // per-participant rate limit, which would cap them at 2,000 calls/s, is lifted here.
                 ["Auth__RequestsPerSecond"] = "10000000",
                 ["Auth__Burst"] = "10000000",
+                // Likewise the lot pages' limit per client address: every client of the benchmark is 127.0.0.1.
+                ["Links__RequestsPerMinute"] = "100000000",
             });
             var azuritePid = ProcFs.FindByCommandLine(RepositoryPaths.Azurite, "--tablePort", $"{azurite.TablePort}");
             return new BenchHost(azurite, server, azuritePid);

@@ -17,6 +17,7 @@ internal static class CommandCatalog
         .. TraceCommands.All,
         .. HoldCommands.All,
         .. ExchangeCommands.All,
+        .. LabelCommands.All,
         .. DemoCommands.All,
     ];
 

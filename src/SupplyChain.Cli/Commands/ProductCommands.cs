@@ -85,7 +85,7 @@ internal static class ProductCommands
             .Add("ocop", Stars(product))
             .Add("certificate", product.OcopCertificate)
             .Add("certified on", Display.Date(product.OcopCertifiedOn))
-            .Add("digital link", product.DigitalLink)
+            .Add("digital link", LinkDomain.Link(product.DigitalLink))
             .Add("registered", Display.Time(product.RegisteredAt))
             .WriteTo(output);
         output.WriteLine();

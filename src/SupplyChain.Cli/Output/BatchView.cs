@@ -10,7 +10,7 @@ internal static class BatchView
         new Fields()
             .Add("gtin", batch.Gtin)
             .Add("lot", batch.Lot)
-            .Add("digital link", batch.DigitalLink)
+            .Add("digital link", LinkDomain.Link(batch.DigitalLink))
             .Add("status", Display.Name(batch.Status))
             .Add("hold reason", batch.HoldReason)
             .Add("quantity", Display.Quantity(batch.Quantity))

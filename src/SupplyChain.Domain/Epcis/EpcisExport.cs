@@ -51,13 +51,14 @@ public static class EpcisExport
     /// <summary>
     /// The EPCISDocument of these batches' events, ordered by event time. <paramref name="productNames"/> become
     /// master data (CBV descriptionShort) for the products named; times are written at <paramref name="timeZoneOffset"/>
-    /// (Vietnam's by default).
+    /// (Vietnam's by default); Digital Links are written on <paramref name="linkDomain"/> (GS1's resolver by default).
     /// </summary>
     public static JsonObject Document(
         IReadOnlyList<(BatchRef Batch, IReadOnlyList<RecordedEvent> Events)> batches,
         DateTimeOffset createdAt,
         IReadOnlyDictionary<Gtin, string>? productNames = null,
-        TimeSpan? timeZoneOffset = null)
+        TimeSpan? timeZoneOffset = null,
+        string? linkDomain = null)
     {
         var offset = timeZoneOffset ?? VietnamOffset;
         if (offset < TimeSpan.FromHours(-12) || offset > TimeSpan.FromHours(14) || offset.Seconds != 0)
@@ -90,6 +91,7 @@ public static class EpcisExport
         }
 
         document["epcisBody"] = new JsonObject { ["eventList"] = new JsonArray(events.ToArray<JsonNode?>()) };
+        Links.LinkDomain.Rewrite(document, linkDomain ?? Links.LinkDomain.Gs1);
         return document;
     }
 
