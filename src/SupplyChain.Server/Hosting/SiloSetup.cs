@@ -37,6 +37,7 @@ public static class SiloSetup
             });
             silo.Configure<ReminderOptions>(options =>
                 options.MinimumReminderPeriod = alerts.TransitCheckPeriod < options.MinimumReminderPeriod ? alerts.TransitCheckPeriod : options.MinimumReminderPeriod);
+            SiloLinkFault.AddTo(silo, builder.Configuration);
             silo.AddActivityPropagation();
             silo.AddDashboard();
         });
@@ -72,6 +73,9 @@ public static class SiloSetup
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = cluster.ProbeTimeout;
+            // Orleans stretches a probe's timeout up to four times ProbeTimeout, and suppresses votes while a connection
+            // carried a message within MaxProbeTimeout x NumMissedProbesLimit: capped here, so that window is 4 s, not 8 s.
+            o.MaxProbeTimeout = 2 * cluster.ProbeTimeout;
             o.NumMissedProbesLimit = 2;
             o.NumVotesForDeathDeclaration = 1;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
