@@ -57,8 +57,17 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
     private sealed record Pending(JournalEntry Entry, TaskCompletionSource<long> Done);
 
-    public void Participate(ISiloLifecycle lifecycle) =>
+    public void Participate(ISiloLifecycle lifecycle)
+    {
         lifecycle.Subscribe(nameof(BatchJournal), ServiceLifecycleStage.RuntimeStorageServices, StartAsync, StopAsync);
+
+        // Stops run from the last stage down: this one before the silo marks itself dead in the membership table as it leaves.
+        lifecycle.Subscribe(nameof(BatchJournal) + ".Leaving", ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            _fence.Leave();
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>
     /// Registers the writer, sweeps the journals of silos known dead (this silo's earlier runs among them, so that a

@@ -12,6 +12,7 @@ internal sealed class JournalFence(JournalStore store, string writer, ILogger lo
 {
     private readonly Dictionary<long, Task<bool>> _segments = [];
     private volatile string? _closed;
+    private volatile bool _leaving;
 
     /// <summary>Why the writer takes no more events, or null while it takes them.</summary>
     public string? Closed => _closed;
@@ -24,6 +25,9 @@ internal sealed class JournalFence(JournalStore store, string writer, ILogger lo
             logger.LogError("Journal {Writer} takes no more batch events: {Why}", writer, why);
         }
     }
+
+    /// <summary>The silo is shutting down: the dead status it gives itself as it leaves is no reason to close.</summary>
+    public void Leave() => _leaving = true;
 
     /// <summary>Stores a commit row, or fails with nothing stored once the writer is fenced.</summary>
     public async Task CommitAsync(long sequence, IReadOnlyList<JournalEntry> entries, CancellationToken ct)
@@ -89,7 +93,7 @@ internal sealed class JournalFence(JournalStore store, string writer, ILogger lo
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(ct))
             {
-                if (snapshot.GetSiloStatus(silo) == SiloStatus.Dead)
+                if (snapshot.GetSiloStatus(silo) == SiloStatus.Dead && !_leaving)
                 {
                     Close("the cluster declared this silo dead");
                     return;
