@@ -109,7 +109,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         {
             try
             {
-                await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, _next), ct);
+                await _store.DeleteCommitsAsync(Writer, JournalStore.Sequences(_deletedBelow, _next), ct);
                 await _fence.ReleaseBelowAsync(long.MaxValue, ct);
 
                 await _store.DeleteWriterAsync(Writer, ct);
@@ -329,7 +329,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
         if (below > _deletedBelow)
         {
-            await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, below), ct);
+            await _store.DeleteCommitsAsync(Writer, JournalStore.Sequences(_deletedBelow, below), ct);
             _deletedBelow = below;
         }
 
@@ -392,14 +392,6 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         lock (_outstanding)
         {
             return _outstanding.Count;
-        }
-    }
-
-    private static IEnumerable<long> Range(long from, long below)
-    {
-        for (var s = from; s < below; s++)
-        {
-            yield return s;
         }
     }
 }

@@ -199,6 +199,15 @@ public sealed class JournalStore(Tables tables)
     private static JournalWriter Writer(TableEntity row) =>
         new(row.RowKey, row.GetString("Silo") ?? "", row.GetDateTimeOffset("Heartbeat") ?? DateTimeOffset.MinValue, row.GetBoolean("Swept") ?? false, row.GetString("Sweeper") ?? "", row.ETag);
 
+    /// <summary>The sequence numbers from one up to (not including) another.</summary>
+    public static IEnumerable<long> Sequences(long from, long below)
+    {
+        for (var s = from; s < below; s++)
+        {
+            yield return s;
+        }
+    }
+
     private static string Partition(string writer, long sequence) => $"{writer}~{sequence / SegmentRows:D8}";
 
     private static string Row(long sequence) => sequence.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
