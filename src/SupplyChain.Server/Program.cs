@@ -65,6 +65,7 @@ app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(
 // The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
 app.MapDigitalLinks(server.HttpPort);
+SiloLinkFault.MapTo(app, server.HttpPort);
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
 return 0;

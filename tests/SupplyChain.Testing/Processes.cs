@@ -12,6 +12,19 @@ public static class Processes
 
     public const int SigTerm = 15;
 
+    public const int SigStop = 19;
+
+    public const int SigCont = 18;
+
+    /// <summary>Sends a signal (SIGSTOP freezes a process as a long pause would, SIGCONT wakes it).</summary>
+    public static void Signal(Process process, int signal)
+    {
+        if (kill(process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastWin32Error()}");
+        }
+    }
+
     /// <summary>Sends SIGTERM, as a container orchestrator or Ctrl+C would, and waits for the exit.</summary>
     public static async Task<bool> TerminateAsync(Process process, TimeSpan timeout)
     {

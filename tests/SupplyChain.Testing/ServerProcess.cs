@@ -41,6 +41,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>The port other silos reach this one at.</summary>
+    public int SiloPort => int.Parse(_environment["Cluster__SiloPort"], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the process has exited (a silo declared dead ends itself).</summary>
+    public bool Exited => _process is { HasExited: true };
+
     /// <summary>The running server's process id, for reading its CPU time and memory from /proc.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("the server is not running");
 
@@ -131,6 +137,20 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>Freezes the server (SIGSTOP), as a long garbage-collection pause or a stalled machine would.</summary>
+    public void Freeze() => Processes.Signal(_process ?? throw new InvalidOperationException("the server is not running"), Processes.SigStop);
+
+    /// <summary>Wakes a frozen server (SIGCONT): it goes on with whatever it held.</summary>
+    public void Thaw() => Processes.Signal(_process ?? throw new InvalidOperationException("the server is not running"), Processes.SigCont);
+
+    /// <summary>Cuts the server off from the other silos, or mends it (the fault switch of a server started with Faults__SiloLinks=true).</summary>
+    public async Task SetSiloLinksAsync(bool cut)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsync($"http://127.0.0.1:{HttpPort}/faults/silo-links/{(cut ? "cut" : "mend")}", null);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Starts the server again after a stop or a kill, on the same ports and settings.</summary>

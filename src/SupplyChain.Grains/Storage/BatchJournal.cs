@@ -14,8 +14,9 @@ namespace SupplyChain.Grains.Storage;
 /// (<see cref="BatchLogStore.WriteOutAsync"/>) and say so here (<see cref="Settle"/>); rows whose events are all
 /// written out are deleted.
 /// The writer proves it is alive with a heartbeat row and accepts no event once it could not renew it for half the
-/// lease, so that a journal taken for dead (silent for a whole lease) no longer grows: any silo then sweeps it, writing
-/// its events out to their batches, and a batch whose head names a live writer other than its own silo's waits for it.
+/// lease, or once it learns that the cluster declared its silo dead. A journal taken for dead is swept by one silo
+/// (<see cref="JournalSweep"/>), which first fences it: every later commit fails in storage, whatever this silo believes.
+/// A batch whose head names a live writer other than its own silo's waits for it.
 /// </summary>
 public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
@@ -32,22 +33,24 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SortedDictionary<long, int> _outstanding = [];
     private readonly Dictionary<BatchRef, List<(StoredEvent Event, long Sequence)>> _left = [];
-    private readonly HashSet<string> _sweeping = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
     private long _next;
     private long _deletedBelow;
     private Azure.ETag? _beat;
     private DateTimeOffset _lastBeat = DateTimeOffset.MinValue;
-    private bool _fenced;
 
     private readonly ILocalSiloDetails _silo;
     private readonly IClusterMembershipService _membership;
+    private readonly JournalSweep _sweep;
+    private readonly JournalFence _fence;
 
     public BatchJournal(JournalStore store, BatchLogStore log, TimeProvider clock, IOptions<StorageOptions> options, ILocalSiloDetails silo, IClusterMembershipService membership, ILogger<BatchJournal> logger)
     {
         (_store, _log, _clock, _logger, _silo, _membership) = (store, log, clock, logger, silo, membership);
         _lease = options.Value.JournalLease > TimeSpan.Zero ? options.Value.JournalLease : TimeSpan.FromSeconds(30);
+        _fence = new JournalFence(store, Writer, logger);
+        _sweep = new JournalSweep(store, log, clock, _lease, silo.SiloAddress, membership, Writer, logger);
     }
 
     /// <summary>This writer's id, unique to the silo process.</summary>
@@ -55,8 +58,17 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
     private sealed record Pending(JournalEntry Entry, TaskCompletionSource<long> Done);
 
-    public void Participate(ISiloLifecycle lifecycle) =>
+    public void Participate(ISiloLifecycle lifecycle)
+    {
         lifecycle.Subscribe(nameof(BatchJournal), ServiceLifecycleStage.RuntimeStorageServices, StartAsync, StopAsync);
+
+        // Stops run from the last stage down: this one before the silo marks itself dead in the membership table as it leaves.
+        lifecycle.Subscribe(nameof(BatchJournal) + ".Leaving", ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            _fence.Leave();
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>
     /// Registers the writer, sweeps the journals of silos known dead (this silo's earlier runs among them, so that a
@@ -70,11 +82,17 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             throw new InvalidOperationException($"journal writer {Writer} could not register");
         }
 
-        await SweepDeadAsync(ct);
+        if (!await _fence.OpenAsync(0, ct))
+        {
+            throw new InvalidOperationException($"journal writer {Writer} was swept as it started");
+        }
+
+        await _sweep.SweepDeadAsync(ct);
         _loops.Add(Task.Run(() => WriteLoopAsync(_stop.Token)));
+        _loops.Add(Task.Run(() => _fence.WatchAsync(_membership, _silo.SiloAddress, _stop.Token)));
         _loops.Add(Task.Run(() => RepeatAsync(_lease / 6, BeatAsync, _stop.Token)));
         _loops.Add(Task.Run(() => RepeatAsync(TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(_lease / 2, SweepDeadAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => RepeatAsync(_lease / 2, _sweep.SweepDeadAsync, _stop.Token)));
     }
 
     /// <summary>After the silo's grains are gone: writes out what deactivations left, then removes the journal if nothing is owed.</summary>
@@ -88,11 +106,13 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
         await _stop.CancelAsync();
         await Task.WhenAll(_loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-        if (LeftCount() == 0 && Outstanding() == 0 && !_fenced)
+        if (LeftCount() == 0 && Outstanding() == 0 && _fence.Closed is null)
         {
             try
             {
-                await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, _next), ct);
+                await _store.DeleteCommitsAsync(Writer, JournalStore.Sequences(_deletedBelow, _next), ct);
+                await _fence.ReleaseBelowAsync(long.MaxValue, ct);
+
                 await _store.DeleteWriterAsync(Writer, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -114,9 +134,9 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
     /// <summary>Why this journal takes no events now, or null when it takes them.</summary>
     public string? Refusal =>
-        _fenced || _clock.GetUtcNow() - _lastBeat > _lease / 2
+        _fence.Closed ?? (_clock.GetUtcNow() - _lastBeat > _lease / 2
             ? "this silo's journal could not renew its heartbeat (storage unreachable, or the silo was taken for dead)"
-            : null;
+            : null);
 
     /// <summary>Stores an event in the next commit row; the row's sequence number once it is stored.</summary>
     public Task<long> CommitAsync(BatchRef batch, StoredEvent stored)
@@ -190,9 +210,9 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             return true;
         }
 
-        if (Dead(found))
+        if (_sweep.Dead(found))
         {
-            _ = Task.Run(() => SweepAsync(found, _stop.Token));
+            _ = Task.Run(() => _sweep.SweepAsync(found, _stop.Token));
         }
 
         return false;
@@ -245,7 +265,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
     {
         try
         {
-            await _store.CommitAsync(Writer, sequence, group.Select(p => p.Entry).ToList(), ct);
+            await _fence.CommitAsync(sequence, group.Select(p => p.Entry).ToList(), ct);
             foreach (var pending in group)
             {
                 pending.Done.TrySetResult(sequence);
@@ -271,7 +291,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
     private async Task BeatAsync(CancellationToken ct)
     {
-        if (_fenced)
+        if (_fence.Closed is not null)
         {
             return;
         }
@@ -282,8 +302,11 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             var beat = await _store.BeatAsync(Writer, _silo.SiloAddress.ToParsableString(), now, _beat, ct);
             if (beat is null)
             {
-                _fenced = _beat is not null;
-                _logger.LogError("Journal {Writer} was swept by another silo: this silo takes no more batch events", Writer);
+                if (_beat is not null)
+                {
+                    _fence.Close("a sweep took this silo's journal over (the silo was taken for dead)");
+                }
+
                 return;
             }
 
@@ -307,9 +330,11 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
 
         if (below > _deletedBelow)
         {
-            await _store.DeleteCommitsAsync(Writer, Range(_deletedBelow, below), ct);
+            await _store.DeleteCommitsAsync(Writer, JournalStore.Sequences(_deletedBelow, below), ct);
             _deletedBelow = below;
         }
+
+        await _fence.ReleaseBelowAsync(_deletedBelow, ct);
     }
 
     private async Task WriteOutLeftAsync(CancellationToken ct)
@@ -336,86 +361,6 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             {
                 _logger.LogWarning(ex, "Journal {Writer} could not yet write out the events batch {Batch} left", Writer, batch);
             }
-        }
-    }
-
-    private async Task SweepDeadAsync(CancellationToken ct)
-    {
-        foreach (var writer in await _store.ListWritersAsync(ct))
-        {
-            if (writer.Id != Writer && Dead(writer))
-            {
-                await SweepAsync(writer, ct);
-            }
-        }
-    }
-
-    /// <summary>Writes a dead writer's journaled events out to their batches, then deletes its journal.</summary>
-    private async Task SweepAsync(JournalWriter writer, CancellationToken ct)
-    {
-        lock (_sweeping)
-        {
-            if (!_sweeping.Add(writer.Id))
-            {
-                return;
-            }
-        }
-
-        try
-        {
-            if (!writer.Swept && !await _store.MarkSweptAsync(writer, ct))
-            {
-                return;
-            }
-
-            var commits = await _store.ReadCommitsAsync(writer.Id, ct);
-
-            // A version journaled twice (a commit whose answer was lost, then the retry) is the later one: the batch went on from it.
-            var byBatch = commits.SelectMany(c => c.Entries).GroupBy(e => e.Batch);
-            foreach (var batch in byBatch)
-            {
-                var events = batch.GroupBy(e => e.Version).Select(v => v.Last().ToStored()).OrderBy(e => e.Recorded.Version).ToList();
-                await _log.SettleAsync(BatchRef.FromKey(batch.Key), events, writer.Id, ct);
-            }
-
-            await _store.DeleteCommitsAsync(writer.Id, commits.Select(c => c.Sequence), ct);
-            await _store.DeleteWriterAsync(writer.Id, ct);
-            _logger.LogWarning("Swept journal {Writer}: {Events} events of {Batches} batches written out", writer.Id, commits.Sum(c => c.Entries.Count), byBatch.Count());
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Sweeping journal {Writer} failed; it is tried again", writer.Id);
-        }
-        finally
-        {
-            lock (_sweeping)
-            {
-                _sweeping.Remove(writer.Id);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A writer is dead when a sweep has begun on it, when it has not beaten for a whole lease, when the cluster declared
-    /// its silo dead, or when its silo had this silo's endpoint and an earlier generation (this silo's earlier run).
-    /// </summary>
-    private bool Dead(JournalWriter writer)
-    {
-        if (writer.Swept || _clock.GetUtcNow() - writer.Heartbeat > _lease)
-        {
-            return true;
-        }
-
-        try
-        {
-            var silo = SiloAddress.FromParsableString(writer.Silo);
-            var me = _silo.SiloAddress;
-            return (silo.Endpoint.Equals(me.Endpoint) && silo.Generation < me.Generation)
-                || _membership.CurrentSnapshot.GetSiloStatus(silo) == SiloStatus.Dead;
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
-        {
-            return false;
         }
     }
 
@@ -448,14 +393,6 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         lock (_outstanding)
         {
             return _outstanding.Count;
-        }
-    }
-
-    private static IEnumerable<long> Range(long from, long below)
-    {
-        for (var s = from; s < below; s++)
-        {
-            yield return s;
         }
     }
 }

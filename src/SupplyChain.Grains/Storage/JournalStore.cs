@@ -16,17 +16,20 @@ public sealed record JournalEntry(string Batch, long Version, DateTimeOffset Rec
         new(new RecordedEvent(Version, RecordedAt, PreviousHash, Hash, EventHash.ParseEvent(Json)), Json, Fingerprint);
 }
 
-/// <summary>A journal writer's registration: when it last proved it is alive, and whether a sweep has taken its journal over.</summary>
-public sealed record JournalWriter(string Id, string Silo, DateTimeOffset Heartbeat, bool Swept, ETag ETag);
+/// <summary>A journal writer's registration: when it last proved it is alive, and which writer's sweep has taken its journal over.</summary>
+public sealed record JournalWriter(string Id, string Silo, DateTimeOffset Heartbeat, bool Swept, string Sweeper, ETag ETag);
 
 /// <summary>
 /// The journal table. Each silo's writer appends commit rows, each holding the events of many batches, in partitions
 /// "{writer}~{segment}" of <see cref="SegmentRows"/> rows; its registration row in partition "writers" carries its
 /// heartbeat. Commit rows are deleted once every event in them is in its batch's log.
+/// Each segment partition has a fence row: a commit row is added in one transaction with a touch of that row, so a
+/// sweep that deleted the fence rows (<see cref="FenceAsync"/>) leaves the writer no way to add another.
 /// </summary>
 public sealed class JournalStore(Tables tables)
 {
     private const string Writers = "writers";
+    private const string Fence = "fence";
 
     /// <summary>Commit rows per partition: no partition grows without bound.</summary>
     public const int SegmentRows = 1_000;
@@ -39,14 +42,58 @@ public sealed class JournalStore(Tables tables)
         var table = await tables.JournalAsync();
         var row = new TableEntity(Partition(writer, sequence), Row(sequence)) { ["Count"] = entries.Count };
         ChunkedText.Write(row, "Entries", JsonSerializer.Serialize(entries, EventHash.Canonical));
-        await table.AddEntityAsync(row, ct);
+
+        // The touch needs the fence row to exist (If-Match *), not a given ETag: commits in flight together do not conflict.
+        var fence = new TableEntity(row.PartitionKey, Fence) { ["Writer"] = writer };
+        try
+        {
+            await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.UpdateMerge, fence, ETag.All)], ct);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            throw new JournalFencedException($"journal {writer} was fenced by a sweep: commit {sequence} was not stored");
+        }
+    }
+
+    /// <summary>
+    /// Opens a segment partition for a writer's commits: adds its fence row, then checks that no sweep had claimed the
+    /// writer. A sweep claims first and deletes fence rows after, so either it finds this row or this check finds its claim.
+    /// </summary>
+    public async Task<bool> OpenSegmentAsync(string writer, long segment, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(Partition(writer, segment * SegmentRows), Fence) { ["Writer"] = writer }, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Added by an earlier attempt whose answer was lost.
+        }
+
+        return await ReadWriterAsync(writer, ct) is { Swept: false };
+    }
+
+    /// <summary>Deletes the fence row of a segment the writer has left (its commit rows are all deleted).</summary>
+    public async Task CloseSegmentAsync(string writer, long segment, CancellationToken ct = default) =>
+        await DeleteIfExistsAsync(await tables.JournalAsync(), Partition(writer, segment * SegmentRows), Fence, ct);
+
+    /// <summary>Deletes every fence row of a writer (after claiming its sweep): from then on none of its commits is stored.</summary>
+    public async Task FenceAsync(string writer, CancellationToken ct = default)
+    {
+        var table = await tables.JournalAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {writer + "~"} and PartitionKey lt {writer + "~~"} and RowKey eq {Fence}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            await DeleteIfExistsAsync(table, row.PartitionKey, row.RowKey, ct);
+        }
     }
 
     /// <summary>Every commit row a writer left, in order.</summary>
     public async Task<IReadOnlyList<(long Sequence, IReadOnlyList<JournalEntry> Entries)>> ReadCommitsAsync(string writer, CancellationToken ct = default)
     {
         var table = await tables.JournalAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {writer + "~"} and PartitionKey lt {writer + "~~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {writer + "~"} and PartitionKey lt {writer + "~~"} and RowKey ne {Fence}");
         var commits = new List<(long, IReadOnlyList<JournalEntry>)>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -116,13 +163,17 @@ public sealed class JournalStore(Tables tables)
         return writers;
     }
 
-    /// <summary>Marks a writer swept, so that its next heartbeat fails; false when it beat meanwhile.</summary>
-    public async Task<bool> MarkSweptAsync(JournalWriter writer, CancellationToken ct = default)
+    /// <summary>
+    /// Claims a writer's sweep for the sweeper (marks it swept, so that its next heartbeat fails); false when another
+    /// silo claimed it or the writer beat since it was read. The row's ETag makes the claim one silo's.
+    /// </summary>
+    public async Task<bool> ClaimSweepAsync(JournalWriter writer, string sweeper, CancellationToken ct = default)
     {
         var table = await tables.JournalAsync();
+        var row = new TableEntity(Writers, writer.Id) { ["Silo"] = writer.Silo, ["Heartbeat"] = writer.Heartbeat, ["Swept"] = true, ["Sweeper"] = sweeper };
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(Writers, writer.Id) { ["Silo"] = writer.Silo, ["Heartbeat"] = writer.Heartbeat, ["Swept"] = true }, writer.ETag, TableUpdateMode.Replace, ct);
+            await table.UpdateEntityAsync(row, writer.ETag, TableUpdateMode.Replace, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -146,7 +197,16 @@ public sealed class JournalStore(Tables tables)
     }
 
     private static JournalWriter Writer(TableEntity row) =>
-        new(row.RowKey, row.GetString("Silo") ?? "", row.GetDateTimeOffset("Heartbeat") ?? DateTimeOffset.MinValue, row.GetBoolean("Swept") ?? false, row.ETag);
+        new(row.RowKey, row.GetString("Silo") ?? "", row.GetDateTimeOffset("Heartbeat") ?? DateTimeOffset.MinValue, row.GetBoolean("Swept") ?? false, row.GetString("Sweeper") ?? "", row.ETag);
+
+    /// <summary>The sequence numbers from one up to (not including) another.</summary>
+    public static IEnumerable<long> Sequences(long from, long below)
+    {
+        for (var s = from; s < below; s++)
+        {
+            yield return s;
+        }
+    }
 
     private static string Partition(string writer, long sequence) => $"{writer}~{sequence / SegmentRows:D8}";
 

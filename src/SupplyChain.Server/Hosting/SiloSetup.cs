@@ -17,6 +17,7 @@ public static class SiloSetup
         {
             UseClustering(silo, cluster, storage);
             silo.AddSupplyChainGrains(builder.Configuration);
+            SiloLinkFault.AddTo(silo, builder.Configuration);
             silo.AddDashboard();
         });
         return builder;
@@ -51,6 +52,9 @@ public static class SiloSetup
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = cluster.ProbeTimeout;
+            // Orleans stretches a probe's timeout up to four times ProbeTimeout, and suppresses votes while a connection
+            // carried a message within MaxProbeTimeout x NumMissedProbesLimit: capped here, so that window is 4 s, not 8 s.
+            o.MaxProbeTimeout = 2 * cluster.ProbeTimeout;
             o.NumMissedProbesLimit = 2;
             o.NumVotesForDeathDeclaration = 1;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
