@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupplyChain.Application.Alerts;
 using SupplyChain.Application.Batches;
 using SupplyChain.Application.Chains;
 using SupplyChain.Application.Epcis;
+using SupplyChain.Application.Links;
 using SupplyChain.Application.Participants;
 using SupplyChain.Application.Traces;
 
@@ -24,6 +26,7 @@ public static class ApplicationSetup
         services.AddSingleton<ParticipantCommands>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<AlertAudiences>();
+        services.TryAddSingleton(new CanonicalLinks(null));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using SupplyChain.Application.Access;
+using SupplyChain.Application.Links;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
@@ -10,9 +11,9 @@ using SupplyChain.Abstractions.Batches;
 namespace SupplyChain.Application.Traces;
 
 /// <summary>A batch's trace written out for an auditor: as an EPCIS 2.0 document, or as the FSMA 204 spreadsheet.</summary>
-public sealed class TraceExports(IGrainFactory grains, TimeProvider clock)
+public sealed class TraceExports(IGrainFactory grains, TimeProvider clock, CanonicalLinks links)
 {
-    /// <summary>Every event of the batches of a trace in one direction, as an EPCIS 2.0 JSON-LD document.</summary>
+    /// <summary>Every event of the batches of a trace in one direction, as an EPCIS 2.0 JSON-LD document, its Digital Links on the canonical link domain.</summary>
     public async Task<Exported> EpcisAsync(Caller caller, BatchRef root, TraceDirection direction, CancellationToken ct)
     {
         await Readers.CheckBatchAsync(caller, grains, root);
@@ -21,7 +22,7 @@ public sealed class TraceExports(IGrainFactory grains, TimeProvider clock)
             : await Genealogy.TraceBackAsync(root, level => TraceNodes.FetchAsync(grains, level, ct));
         var members = genealogy.Members.Select(m => m.Node.State).ToList();
         var (logs, names) = (await LogsAsync(members, ct), await ProductNamesAsync(members, ct));
-        var document = EpcisExport.Document(logs, clock.GetUtcNow(), names);
+        var document = EpcisExport.Document(logs, clock.GetUtcNow(), names, linkDomain: links.Domain);
         return new Exported(EpcisExport.Text(document), members.Count, EpcisExport.EventCount(document));
     }
 

@@ -1,3 +1,4 @@
+using SupplyChain.Application.Links;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,10 @@ public static class LinkEndpoints
     public static WebApplicationBuilder AddDigitalLinks(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<LinkOptions>(builder.Configuration.GetSection(LinkOptions.Section));
-        builder.Services.AddSingleton<VerifiedRecords>();
-        builder.Services.AddSingleton<LotStoryReader>();
+        builder.Services.AddSingleton(services => new VerifiedRecords(
+            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<LinkOptions>>().Value.VerifiedFor));
+        builder.Services.AddSingleton<PublicLots>();
+        builder.Services.AddSingleton(services => new CanonicalLinks(services.GetRequiredService<IOptions<LinkOptions>>().Value.Domain is { Length: > 0 } domain ? domain : null));
         builder.Services.AddSingleton<RenderedPages>();
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -54,7 +57,7 @@ public static class LinkEndpoints
         return app;
     }
 
-    private static async Task<IResult> ResolveAsync(HttpContext http, LotStoryReader reader, RenderedPages pages, IOptions<LinkOptions> options)
+    private static async Task<IResult> ResolveAsync(HttpContext http, PublicLots reader, RenderedPages pages, IOptions<LinkOptions> options)
     {
         var text = Language(http);
         var path = http.Features.Get<IHttpRequestFeature>()?.RawTarget.Split('?')[0] ?? http.Request.Path.Value ?? "";
