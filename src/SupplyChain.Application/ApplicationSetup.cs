@@ -21,6 +21,7 @@ public static class ApplicationSetup
         services.AddSingleton<TraceExports>();
         services.AddSingleton<Recalls>();
         services.AddSingleton<EpcisImporter>();
+        services.AddSingleton<EpcisEvents>();
         services.AddSingleton<ChainCommands>();
         services.AddSingleton<ChainQueries>();
         services.AddSingleton<ParticipantCommands>();

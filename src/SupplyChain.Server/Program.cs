@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using SupplyChain.Application;
 using SupplyChain.Server.Api;
 using SupplyChain.Server.Hosting;
+using SupplyChain.Server.Epcis;
 using SupplyChain.Server.Links;
 
 // Settings come from appsettings.json beside the binary, then environment variables and arguments.
@@ -38,6 +39,7 @@ builder.AddSupplyChainSilo();
 builder.AddSupplyChainTelemetry();
 builder.AddSupplyChainAuthentication();
 builder.AddDigitalLinks();
+builder.AddEpcis();
 builder.Services.AddSingleton<ErrorMapping>();
 builder.Services.AddSupplyChainApplication();
 builder.Services.AddSingleton<AlertStreams>();
@@ -65,6 +67,7 @@ app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(
 // The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
 app.MapDigitalLinks(server.HttpPort);
+app.MapEpcis(server.HttpPort);
 SiloLinkFault.MapTo(app, server.HttpPort);
 app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
 app.Run();
