@@ -26,6 +26,8 @@ public static class EpcisEndpoints
         ("/capture/{captureId}", "GET, OPTIONS"),
         ("/events", "GET, POST, OPTIONS"),
         ("/events/{**eventId}", "GET, OPTIONS"),
+        .. EpcisBrowse.Paths,
+        .. EpcisNamedQueries.Paths,
     ];
 
     /// <summary>Query parameters of the standard this door does not offer yet: a 501, never silently ignored.</summary>
@@ -55,6 +57,8 @@ public static class EpcisEndpoints
         epcis.MapPost("/events", CaptureEventAsync);
         epcis.MapGet("/events", QueryAsync);
         epcis.MapGet("/events/{**eventId}", EventAsync);
+        epcis.MapBrowse();
+        epcis.MapNamedQueries(options);
         foreach (var (path, allow) in Paths)
         {
             epcis.MapMethods(path, [HttpMethods.Options], (HttpContext http) =>
@@ -120,33 +124,39 @@ public static class EpcisEndpoints
             : DomainException.Invalid("GS1-Capture-Error-Behaviour", $"'{behaviour}' is not rollback or proceed");
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, EpcisCallers callers, EpcisEvents events)
+    private static Task<IResult> QueryAsync(HttpContext http, EpcisCallers callers, EpcisEvents events) =>
+        EventsAsync(http, callers, events, Parameters(http));
+
+    /// <summary>Answers SimpleEventQuery parameters as GET /events does: the browse paths and named queries map onto it.</summary>
+    internal static async Task<IResult> EventsAsync(HttpContext http, EpcisCallers callers, EpcisEvents events, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
     {
         var caller = await callers.ReadAsync(http);
-        var (query, lot) = Parse(http);
+        var (query, lot) = Parse(parameters);
         return Document(await events.QueryAsync(caller, lot, query, http.RequestAborted));
     }
+
+    /// <summary>The request's query string as parameter name to raw values.</summary>
+    internal static Dictionary<string, IReadOnlyList<string>> Parameters(HttpContext http) =>
+        http.Request.Query.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
 
     private static async Task<IResult> EventAsync(HttpContext http, EpcisCallers callers, EpcisEvents events)
     {
         var caller = await callers.ReadAsync(http);
         var eventId = RawEventId(http);
-        var (query, lot) = Parse(http);
+        var (query, lot) = Parse(Parameters(http));
         var found = await events.QueryAsync(caller, lot, query with { EventIds = [eventId] }, http.RequestAborted);
         return found["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"]?.AsArray().Count > 0
             ? Document(found)
             : throw DomainException.NotFound($"eventID: no event '{eventId}' in lot {lot}");
     }
 
-    private static (EventQuery Query, BatchRef Lot) Parse(HttpContext http)
+    private static (EventQuery Query, BatchRef Lot) Parse(IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
     {
-        if (NotBuiltParameters.FirstOrDefault(http.Request.Query.ContainsKey) is { } paging)
+        if (NotBuiltParameters.FirstOrDefault(parameters.ContainsKey) is { } paging)
         {
             throw EpcisProblem.NotBuilt($"query parameter {paging} (results come whole, in event-time order)");
         }
 
-        var parameters = http.Request.Query.ToDictionary(
-            p => p.Key, p => (IReadOnlyList<string>)p.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
         var query = EventQueryParser.Parse(parameters);
         var lot = EpcisEvents.Lot(query) ?? throw EpcisProblem.NotBuilt(
             "a query that names no single lot in MATCH_anyEPCClass (queries by time, bizStep, location or party need indexes of their own)");
