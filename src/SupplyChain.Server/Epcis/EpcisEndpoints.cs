@@ -39,7 +39,7 @@ public static class EpcisEndpoints
         builder.Services.AddSingleton<CaptureJobs>();
         builder.Services.AddSingleton<EpcisCallers>();
         builder.Services.AddSingleton<EpcisFilter>();
-        return builder;
+        return builder.AddEpcisOpenApi(builder.Configuration.GetSection(EpcisOptions.Section).Get<EpcisOptions>() ?? new EpcisOptions());
     }
 
     public static WebApplication MapEpcis(this WebApplication app, int httpPort)
@@ -59,6 +59,7 @@ public static class EpcisEndpoints
         epcis.MapGet("/events/{**eventId}", EventAsync);
         epcis.MapBrowse();
         epcis.MapNamedQueries(options);
+        app.MapEpcisOpenApi(options, httpPort);
         foreach (var (path, allow) in Paths)
         {
             epcis.MapMethods(path, [HttpMethods.Options], (HttpContext http) =>
