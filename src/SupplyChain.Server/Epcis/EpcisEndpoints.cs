@@ -133,7 +133,8 @@ public static class EpcisEndpoints
     {
         var caller = await callers.ReadAsync(http);
         var (query, lot) = Parse(parameters);
-        return Document(await events.QueryAsync(caller, lot, query, http.RequestAborted));
+        var format = Format(http);
+        return Document(http, await events.QueryAsync(caller, lot, query, http.RequestAborted), format);
     }
 
     /// <summary>The request's query string as parameter name to raw values.</summary>
@@ -147,7 +148,7 @@ public static class EpcisEndpoints
         var (query, lot) = Parse(Parameters(http));
         var found = await events.QueryAsync(caller, lot, query with { EventIds = [eventId] }, http.RequestAborted);
         return found["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"]?.AsArray().Count > 0
-            ? Document(found)
+            ? Document(http, found, Format(http))
             : throw DomainException.NotFound($"eventID: no event '{eventId}' in lot {lot}");
     }
 
@@ -172,5 +173,20 @@ public static class EpcisEndpoints
         return Uri.UnescapeDataString(raw[(at + "/events/".Length)..]);
     }
 
-    private static IResult Document(JsonObject document) => Results.Text(document.ToJsonString(), MediaType, System.Text.Encoding.UTF8);
+    /// <summary>The identifier format the request's GS1-EPC-Format asks for, refused before any reading when it asks for URNs.</summary>
+    private static EpcFormat Format(HttpContext http) =>
+        EpcFormats.Read(http.Request.Headers[EpcFormats.Header].ToString()) ?? throw new EpcisProblem(StatusCodes.Status406NotAcceptable, "NotAcceptableException",
+            "GS1-EPC-Format: Always_EPC_URN cannot be served: a Digital Link does not carry its company prefix's length; ask for Always_GS1_Digital_Link or Never_Translates");
+
+    /// <summary>A query answer with its events' identifiers in the asked format, which the answer's header names.</summary>
+    private static IResult Document(HttpContext http, JsonObject document, EpcFormat format)
+    {
+        foreach (var e in (document["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            EpcFormats.Apply(e, format);
+        }
+
+        http.Response.Headers[EpcFormats.Header] = format == EpcFormat.DigitalLink ? "Always_GS1_Digital_Link" : "Never_Translates";
+        return Results.Text(document.ToJsonString(), MediaType, System.Text.Encoding.UTF8);
+    }
 }

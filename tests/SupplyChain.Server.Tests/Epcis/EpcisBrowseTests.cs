@@ -58,6 +58,37 @@ public sealed class EpcisBrowseTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Identifiers_come_as_digital_links_unless_asked_as_captured_and_urns_are_406()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot);
+        using var auditor = EpcisClient.For(Server, world.Auditor, "auditor");
+        var path = $"/epcis/epcs/{Uri.EscapeDataString(EpcisClient.Lot(world.Gtin, lot))}/events";
+
+        using var plain = await auditor.GetAsync(path);
+        Assert.Single(await EpcisClient.EventsAsync(plain));
+        Assert.Equal("Always_GS1_Digital_Link", Assert.Single(plain.Headers.GetValues("GS1-EPC-Format")));
+
+        using var asCaptured = new HttpRequestMessage(HttpMethod.Get, path);
+        asCaptured.Headers.Add("GS1-EPC-Format", "Never_Translates");
+        using var kept = await auditor.SendAsync(asCaptured);
+        Assert.Single(await EpcisClient.EventsAsync(kept));
+        Assert.Equal("Never_Translates", Assert.Single(kept.Headers.GetValues("GS1-EPC-Format")));
+
+        using var urns = new HttpRequestMessage(HttpMethod.Get, path);
+        urns.Headers.Add("GS1-EPC-Format", "Always_EPC_URN");
+        var (type, detail) = await EpcisClient.ProblemAsync(await auditor.SendAsync(urns), 406);
+        Assert.Equal("epcisException:NotAcceptableException", type);
+        Assert.Contains("company prefix", detail, StringComparison.Ordinal);
+
+        using var bad = new HttpRequestMessage(HttpMethod.Get, path);
+        bad.Headers.Add("GS1-EPC-Format", "Sometimes");
+        var (_, why) = await EpcisClient.ProblemAsync(await auditor.SendAsync(bad), 400);
+        Assert.StartsWith("GS1-EPC-Format", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_browse_path_answers_options_with_its_methods()
     {
         using var http = EpcisClient.For(Server, null);
