@@ -89,6 +89,19 @@ public sealed class EpcisBrowseTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_query_string_past_the_limit_is_414_naming_the_way_around_it()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        using var auditor = EpcisClient.For(Server, world.Auditor, "auditor");
+        var steps = string.Join("|", Enumerable.Repeat("shipping", 600));
+
+        var (type, detail) = await EpcisClient.ProblemAsync(await auditor.GetAsync("/epcis/events?EQ_bizStep=" + steps), 414);
+
+        Assert.Equal("epcisException:URITooLongException", type);
+        Assert.Contains("POST /queries", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_browse_path_answers_options_with_its_methods()
     {
         using var http = EpcisClient.For(Server, null);
