@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using SupplyChain.Bench.Load;
 using SupplyChain.Bench.Report;
@@ -88,7 +89,53 @@ public static class EpcisRest
         ctx.Rows.Add(new Row("9c", "EPCIS REST query: GET /events?MATCH_anyEPCClass=<lot> of a lot with 8 events, 1 client", Text.Ms(p50), BenchContext.Latency(reads),
             "< 5 ms", Text.Met(p50 < 5), "the lot's log read from its grain, the 8 events written as an EPCISQueryDocument; the caller is the lot's producer" + BenchContext.Problems(reads)));
         ctx.AddCpu("9c GET /events by lot", reads);
+
+        // A 5-level genealogy of 61 lots traced back through the query alone, one level's lots asked side by side.
+        var genealogy = await Genealogy.BuildAsync(producer, 1, ctx);
+        var walk = () => TraceAsync(http, tokens[0], producer.Gtin13, genealogy.Group, genealogy.GroupBatches, ctx.Cancellation);
+        await ctx.WarmUpAsync("trace through GET /events", _ => walk(), 1);
+        var traces = await ctx.RunsAsync("trace through GET /events", _ => ctx.LoadAsync(o.Quick ? 10 : 40, 1, _ => walk()));
+        var traceP50 = Stats.Median(traces.Select(r => r.Percentile(50)));
+        ctx.Rows.Add(new Row("9d", $"EPCIS REST trace: {genealogy.GroupBatches} lots over 5 levels, back to the origins through GET /events level by level", Text.Ms(traceP50),
+            BenchContext.Latency(traces), "< 50 ms", Text.Met(traceP50 < 50),
+            "each level's lots queried side by side (MATCH_anyEPCClass); a lot's parents are the inputs of the TransformationEvents that output it" + BenchContext.Problems(traces)));
+        ctx.AddCpu("9d trace through GET /events (per trace)", traces);
     }
+
+    /// <summary>Walks from a lot to its origins through lot queries; fails unless every lot of the genealogy is reached.</summary>
+    private static async Task TraceAsync(HttpClient http, string token, string gtin13, string root, int expected, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Lot(gtin13, root) };
+        var level = new List<string> { Lot(gtin13, root) };
+        while (level.Count > 0)
+        {
+            var parents = await Task.WhenAll(level.Select(lot => ParentsAsync(http, token, lot, ct)));
+            level = parents.SelectMany(p => p).Where(seen.Add).ToList();
+        }
+
+        if (seen.Count != expected)
+        {
+            throw new InvalidOperationException($"the trace reached {seen.Count} lots, not {expected}");
+        }
+    }
+
+    private static async Task<IEnumerable<string>> ParentsAsync(HttpClient http, string token, string lot, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/epcis/events?MATCH_anyEPCClass={Uri.EscapeDataString(lot)}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await http.SendAsync(request, ct);
+        answer.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await answer.Content.ReadAsStreamAsync(ct));
+        var events = document.RootElement.GetProperty("epcisBody").GetProperty("queryResults").GetProperty("resultsBody").GetProperty("eventList");
+        return events.EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "TransformationEvent" && Classes(e, "outputQuantityList").Contains(lot))
+            .SelectMany(e => Classes(e, "inputQuantityList"))
+            .Where(c => c != lot)
+            .ToList();
+    }
+
+    private static IEnumerable<string> Classes(JsonElement e, string list) =>
+        e.TryGetProperty(list, out var quantities) ? quantities.EnumerateArray().Select(q => q.GetProperty("epcClass").GetString()!) : [];
 
     private static string Lot(string gtin13, string lot) => $"https://id.gs1.org/01/0{gtin13}/10/{Uri.EscapeDataString(lot)}";
 
