@@ -26,6 +26,7 @@ public static class ApplicationSetup
         services.AddSingleton<ParticipantCommands>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<AlertAudiences>();
+        services.AddSingleton<AlertInbox>();
         services.TryAddSingleton(new CanonicalLinks(null));
         return services;
     }

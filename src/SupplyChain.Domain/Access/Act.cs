@@ -24,4 +24,6 @@ public enum Act
     ReadChain = 19,
     ReadRegistry = 20,
     PublicLotPage = 21,
+    ReadAlerts = 22,
+    AcknowledgeAlerts = 23,
 }

@@ -42,6 +42,8 @@ public static class Rulebook
         new(Act.Import, "importing EPCIS events", Operators, Party.OwnOrAdminForAnyone, Reach.Write),
         new(Act.ListBatches, "listing batches", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.WatchAlerts, "watching a participant's alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
+        new(Act.ReadAlerts, "reading a participant's stored alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
+        new(Act.AcknowledgeAlerts, "acknowledging alerts", null, Party.Own, Reach.Write),
         new(Act.ReadBatch, "reading a batch", null, Party.None, Reach.BatchParties),
         new(Act.ReadChain, "reading a chain's report and alerts", null, Party.None, Reach.ChainMembers),
         new(Act.ReadRegistry, "reading participants, products and chains", null, Party.None, Reach.Registry),

@@ -21,6 +21,9 @@ public sealed class Tables(IOptions<StorageOptions> options)
     /// <summary>The table of chain ledgers: a partition per chain, a row per batch on it.</summary>
     public Task<TableClient> ChainLedgerAsync() => GetAsync("chainledger");
 
+    /// <summary>The table of alert logs: a partition per audience, a row per alert.</summary>
+    public Task<TableClient> AlertLogAsync() => GetAsync("alertlog");
+
     private Task<TableClient> GetAsync(string name)
     {
         Lazy<Task<TableClient>> table;
