@@ -27,6 +27,7 @@ public static class ApplicationSetup
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<AlertAudiences>();
         services.AddSingleton<AlertInbox>();
+        services.AddSingleton<Webhooks>();
         services.TryAddSingleton(new CanonicalLinks(null));
         return services;
     }

@@ -26,4 +26,6 @@ public enum Act
     PublicLotPage = 21,
     ReadAlerts = 22,
     AcknowledgeAlerts = 23,
+    RegisterWebhook = 24,
+    ReadDeliveries = 25,
 }

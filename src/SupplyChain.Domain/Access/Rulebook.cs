@@ -44,6 +44,8 @@ public static class Rulebook
         new(Act.WatchAlerts, "watching a participant's alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.ReadAlerts, "reading a participant's stored alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.AcknowledgeAlerts, "acknowledging alerts", null, Party.Own, Reach.Write),
+        new(Act.RegisterWebhook, "registering a webhook", null, Party.Own, Reach.Write),
+        new(Act.ReadDeliveries, "reading a participant's webhook and its deliveries", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.ReadBatch, "reading a batch", null, Party.None, Reach.BatchParties),
         new(Act.ReadChain, "reading a chain's report and alerts", null, Party.None, Reach.ChainMembers),
         new(Act.ReadRegistry, "reading participants, products and chains", null, Party.None, Reach.Registry),

@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 using SupplyChain.Abstractions.Alerts;
+using SupplyChain.Abstractions.Deliveries;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Grains.Storage;
@@ -47,12 +48,14 @@ public sealed class AlertHubGrain(AlertLogStore log, ILogger<AlertHubGrain> logg
                     // Raised again (a retried write, a recovered batch): stored once, and its listeners had it then.
                     var stored = await log.FindAsync(_audience, alert.AlertId, _head.AcknowledgedThrough)
                         ?? throw new InvalidOperationException($"alert {alert.AlertId} of {_audience} has an identity row but no entry");
+                    await DeliverAsync(stored);
                     return stored;
                 }
 
                 _head = head;
                 var entry = new AlertEntry(head.LastId, alert, false);
                 await _listeners.Notify(listener => listener.OnAlertAsync(entry));
+                await DeliverAsync(entry);
                 return entry;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 3)
@@ -62,6 +65,10 @@ public sealed class AlertHubGrain(AlertLogStore log, ILogger<AlertHubGrain> logg
             }
         }
     }
+
+    /// <summary>Queues the alert for the participant's webhook, if it has one; queuing it again (a retry) queues nothing.</summary>
+    private Task DeliverAsync(AlertEntry entry) =>
+        AlertAudience.IsParticipant(_audience) ? GrainFactory.GetGrain<IDeliveryGrain>(_audience).EnqueueAsync(AlertPayload.Of(_audience, entry)) : Task.CompletedTask;
 
     public async Task<IReadOnlyList<AlertEntry>> ReadAsync(long after, int max) =>
         await log.ReadAsync(_audience, Math.Max(0, after), Math.Clamp(max, 1, Bounds.AlertsPage), false, _head.AcknowledgedThrough);

@@ -160,6 +160,12 @@ public sealed class Access : Interceptor, IDisposable
             case AcknowledgeAlertsRequest r:
                 r.ParticipantGln = Rulebook.Acting(caller, Act.AcknowledgeAlerts, "participant_gln", r.ParticipantGln);
                 break;
+            case RegisterWebhookRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.RegisterWebhook, "participant_gln", r.ParticipantGln);
+                break;
+            case ListDeliveriesRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.ReadDeliveries, "participant_gln", r.ParticipantGln);
+                break;
         }
     }
 

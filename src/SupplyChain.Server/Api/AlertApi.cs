@@ -1,13 +1,15 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SupplyChain.Application.Alerts;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.V1;
+using V1 = SupplyChain.V1;
 
 namespace SupplyChain.Server.Api;
 
 /// <summary>gRPC AlertService: a participant's stored alerts, mapped onto the application's alert inbox.</summary>
-public sealed class AlertApi(AlertInbox inbox) : AlertService.AlertServiceBase
+public sealed class AlertApi(AlertInbox inbox, Webhooks webhooks) : AlertService.AlertServiceBase
 {
     public override async Task<ListUnreadAlertsResponse> ListUnreadAlerts(ListUnreadAlertsRequest request, ServerCallContext context)
     {
@@ -22,5 +24,25 @@ public sealed class AlertApi(AlertInbox inbox) : AlertService.AlertServiceBase
         var participant = Gln.Parse(request.ParticipantGln, "participant_gln");
         var acknowledgement = AlertAcknowledgement.Parse(request.ThroughId, request.Ids);
         return new AcknowledgeAlertsResponse { AcknowledgedThrough = await inbox.AcknowledgeAsync(CallerClaims.Of(context), participant, acknowledgement) };
+    }
+
+    public override async Task<RegisterWebhookResponse> RegisterWebhook(RegisterWebhookRequest request, ServerCallContext context)
+    {
+        var participant = Gln.Parse(request.ParticipantGln, "participant_gln");
+        var (endpoint, made) = await webhooks.RegisterAsync(CallerClaims.Of(context), participant, request.Url, request.Secret);
+        return new RegisterWebhookResponse { Url = endpoint.Url, Secret = made ?? "" };
+    }
+
+    public override async Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context)
+    {
+        var participant = Gln.Parse(request.ParticipantGln, "participant_gln");
+        var (endpoint, attempts, pending) = await webhooks.DeliveriesAsync(CallerClaims.Of(context), participant, request.Max);
+        var reply = new ListDeliveriesResponse { Url = endpoint?.Url ?? "", Pending = pending };
+        reply.Attempts.AddRange(attempts.Select(a => new V1.DeliveryAttempt
+        {
+            DeliveryId = a.DeliveryId, Attempt = a.Attempt, At = Timestamp.FromDateTimeOffset(a.At), StatusCode = a.StatusCode ?? 0,
+            Error = a.Error ?? "", NextAttemptAt = a.NextAttemptAt is { } next ? Timestamp.FromDateTimeOffset(next) : null, Delivered = a.Delivered,
+        }));
+        return reply;
     }
 }
