@@ -41,9 +41,14 @@ public sealed class WebhookTests(ServerFixture fixture)
         Assert.True(log.Attempts[0].Delivered && log.Attempts[0].NextAttemptAt is null);
         Assert.All(log.Attempts.Skip(1), a => Assert.True(!a.Delivered && a.NextAttemptAt is not null, $"attempt {a.Attempt} should name its next try"));
 
-        // The waits grow: each failure names a later next try, relative to its own attempt, than the one before.
-        var waits = log.Attempts.Skip(1).Reverse().Select(a => a.NextAttemptAt.ToDateTimeOffset() - a.At.ToDateTimeOffset()).ToList();
-        Assert.True(waits[2] > waits[1] && waits[1] > waits[0], $"waits should grow: {string.Join(", ", waits.Select(w => w.TotalMilliseconds))} ms");
+        // Each failure named its next try at least 200, 400, 800 ms on (the test server's first retry, doubling), and the next try waited for it.
+        var oldest = log.Attempts.Reverse().ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            var (at, next) = (oldest[i].At.ToDateTimeOffset(), oldest[i].NextAttemptAt.ToDateTimeOffset());
+            Assert.True(next - at >= TimeSpan.FromMilliseconds(200 << i), $"attempt {i + 1} should wait at least {200 << i} ms, waited {(next - at).TotalMilliseconds} ms");
+            Assert.True(oldest[i + 1].At.ToDateTimeOffset() >= next, $"attempt {i + 2} came before its time {next:O}");
+        }
 
         // The receiver checks the signature as README says: HMAC-SHA256 with the secret over "{t}.{body}".
         var post = posts[^1];
