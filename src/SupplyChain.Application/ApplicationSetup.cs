@@ -28,6 +28,7 @@ public static class ApplicationSetup
         services.AddSingleton<AlertAudiences>();
         services.AddSingleton<AlertInbox>();
         services.AddSingleton<Webhooks>();
+        services.AddSingleton<RecallReports>();
         services.TryAddSingleton(new CanonicalLinks(null));
         return services;
     }

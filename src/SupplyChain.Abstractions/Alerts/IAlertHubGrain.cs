@@ -1,4 +1,5 @@
 using SupplyChain.Domain.Alerts;
+using SupplyChain.Domain.Identifiers;
 
 namespace SupplyChain.Abstractions.Alerts;
 
@@ -36,4 +37,8 @@ public interface IAlertHubGrain : IGrainWithStringKey
     /// <summary>The stored alert with this identity, or null when the audience never got it.</summary>
     [Alias("Find")]
     Task<AlertEntry?> FindAsync(string alertId);
+
+    /// <summary>The stored alert of a kind about a batch (the first), or null.</summary>
+    [Alias("FindAbout")]
+    Task<AlertEntry?> FindAboutAsync(BatchRef batch, AlertKind kind);
 }

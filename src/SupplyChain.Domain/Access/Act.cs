@@ -28,4 +28,5 @@ public enum Act
     AcknowledgeAlerts = 23,
     RegisterWebhook = 24,
     ReadDeliveries = 25,
+    ReadRecallReport = 26,
 }

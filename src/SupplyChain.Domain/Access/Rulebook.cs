@@ -45,6 +45,7 @@ public static class Rulebook
         new(Act.ReadAlerts, "reading a participant's stored alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.AcknowledgeAlerts, "acknowledging alerts", null, Party.Own, Reach.Write),
         new(Act.RegisterWebhook, "registering a webhook", null, Party.Own, Reach.Write),
+        new(Act.ReadRecallReport, "reading a recall's report", [Role.Auditor], Party.None, Reach.BatchParties),
         new(Act.ReadDeliveries, "reading a participant's webhook and its deliveries", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.ReadBatch, "reading a batch", null, Party.None, Reach.BatchParties),
         new(Act.ReadChain, "reading a chain's report and alerts", null, Party.None, Reach.ChainMembers),

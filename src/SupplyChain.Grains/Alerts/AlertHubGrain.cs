@@ -5,6 +5,7 @@ using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Abstractions.Deliveries;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
+using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Alerts;
@@ -84,4 +85,6 @@ public sealed class AlertHubGrain(AlertLogStore log, ILogger<AlertHubGrain> logg
     }
 
     public Task<AlertEntry?> FindAsync(string alertId) => log.FindAsync(_audience, alertId, _head.AcknowledgedThrough);
+
+    public Task<AlertEntry?> FindAboutAsync(BatchRef batch, AlertKind kind) => log.FindAboutAsync(_audience, batch, kind, _head.AcknowledgedThrough);
 }

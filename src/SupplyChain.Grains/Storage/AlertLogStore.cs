@@ -71,6 +71,19 @@ public sealed class AlertLogStore(Tables tables)
         return row.HasValue && row.Value is { } entry ? Read(entry, acknowledgedThrough) : null;
     }
 
+    /// <summary>The first stored alert of a kind about a batch, or null.</summary>
+    public async Task<AlertEntry?> FindAboutAsync(string audience, BatchRef batch, AlertKind kind, long acknowledgedThrough, CancellationToken ct = default)
+    {
+        var table = await tables.AlertLogAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(audience)} and RowKey lt {EntriesEnd} and Batch eq {batch.Key} and Kind eq {(int)kind}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            return Read(row, acknowledgedThrough);
+        }
+
+        return null;
+    }
+
     /// <summary>Alerts after an id, oldest first, at most <paramref name="max"/>; only those not acknowledged when <paramref name="unreadOnly"/>.</summary>
     public async Task<IReadOnlyList<AlertEntry>> ReadAsync(string audience, long after, int max, bool unreadOnly, long acknowledgedThrough, CancellationToken ct = default)
     {

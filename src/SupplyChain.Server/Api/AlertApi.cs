@@ -9,7 +9,7 @@ using V1 = SupplyChain.V1;
 namespace SupplyChain.Server.Api;
 
 /// <summary>gRPC AlertService: a participant's stored alerts, mapped onto the application's alert inbox.</summary>
-public sealed class AlertApi(AlertInbox inbox, Webhooks webhooks) : AlertService.AlertServiceBase
+public sealed class AlertApi(AlertInbox inbox, Webhooks webhooks, RecallReports recalls) : AlertService.AlertServiceBase
 {
     public override async Task<ListUnreadAlertsResponse> ListUnreadAlerts(ListUnreadAlertsRequest request, ServerCallContext context)
     {
@@ -42,6 +42,23 @@ public sealed class AlertApi(AlertInbox inbox, Webhooks webhooks) : AlertService
         {
             DeliveryId = a.DeliveryId, Attempt = a.Attempt, At = Timestamp.FromDateTimeOffset(a.At), StatusCode = a.StatusCode ?? 0,
             Error = a.Error ?? "", NextAttemptAt = a.NextAttemptAt is { } next ? Timestamp.FromDateTimeOffset(next) : null, Delivered = a.Delivered,
+        }));
+        return reply;
+    }
+
+    public override async Task<V1.RecallReport> GetRecallReport(GetRecallReportRequest request, ServerCallContext context)
+    {
+        var report = await recalls.ReportAsync(CallerClaims.Of(context), Domain.Identifiers.BatchRef.Parse(request.Gtin, request.Lot), context.CancellationToken);
+        var reply = new V1.RecallReport { Root = Replies.Ref(report.Root) };
+        reply.Parties.AddRange(report.Parties.Select(party =>
+        {
+            var entry = new RecallParty { Gln = party.Key.Value, Notified = party.All(n => n.Notified), Acknowledged = party.All(n => n.Acknowledged) };
+            entry.Notices.AddRange(party.Select(n => new V1.RecallNotice
+            {
+                Batch = Replies.Ref(n.Batch), AlertId = n.Alert?.Id ?? 0, Acknowledged = n.Acknowledged,
+                Webhook = n.Delivered switch { null => WebhookDelivery.None, true => WebhookDelivery.Delivered, false => WebhookDelivery.Pending },
+            }));
+            return entry;
         }));
         return reply;
     }
