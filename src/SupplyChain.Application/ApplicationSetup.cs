@@ -22,6 +22,7 @@ public static class ApplicationSetup
         services.AddSingleton<Recalls>();
         services.AddSingleton<EpcisImporter>();
         services.AddSingleton<EpcisEvents>();
+        services.AddSingleton<EpcisCaptures>();
         services.AddSingleton<ChainCommands>();
         services.AddSingleton<ChainQueries>();
         services.AddSingleton<ParticipantCommands>();

@@ -2,6 +2,8 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Epcis;
+using SupplyChain.Domain.Epcis.Repository;
+using SupplyChain.Abstractions.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Abstractions.Batches;
 using SupplyChain.Abstractions.Chains;
@@ -33,6 +35,18 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
 
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
 
+        // Every event of the document is stored whole; one whose id holds other content refuses the document before anything is written.
+        // An event is attached to the lots its commands move as well as to the identifiers it names (a serial kept as a lot of one).
+        var lots = steps.GroupBy(st => st.Index).ToDictionary(g => g.Key, g => g.SelectMany(st => st.Batches).Distinct().Select(LotPartition).ToList());
+        var events = RepositoryEvents.Read(document, actor.Value)
+            .Select(e => lots.TryGetValue(e.Index, out var moved) ? e with { Partitions = e.Partitions.Union(moved).ToList() } : e).ToList();
+        var repository = grains.GetGrain<IEpcisRepositoryGrain>(0);
+        var checkedEvents = await repository.CheckAsync(events);
+        if (checkedEvents.Select((o, i) => (Outcome: o, Event: events[i])).FirstOrDefault(c => c.Outcome == StoreOutcome.Conflict) is { Event: { } conflict })
+        {
+            throw DomainException.Exists($"eventList[{conflict.Index}].eventID: '{conflict.EventId}' is stored already with other content");
+        }
+
         // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
         var applied = new List<(ImportStep Step, BatchReply Reply)>();
         foreach (var step in steps)
@@ -40,7 +54,8 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
             applied.Add((step, await ApplyAsync(step)));
         }
 
-        return new Imported(capture, applied);
+        var outcomes = await repository.StoreAsync(events);
+        return new Imported(capture, applied, events.Select((e, i) => (e, outcomes[i])).ToList());
     }
 
     private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
@@ -68,6 +83,9 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
         return new ImportWorld(batches, products, parties, chains, stored);
     }
+
+    private static string LotPartition(BatchRef batch) =>
+        IndexPartition.Object(Domain.Epcis.HashId.CanonicalIdentifier.FromDigitalLink($"https://id.gs1.org/01/{batch.Gtin.Value}/10/{Uri.EscapeDataString(batch.Lot)}")!);
 
     private IBatchGrain Batch(BatchRef batch) => grains.GetGrain<IBatchGrain>(batch.Key);
 }

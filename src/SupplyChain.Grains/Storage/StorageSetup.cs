@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupplyChain.Grains.Epcis;
 
 namespace SupplyChain.Grains.Storage;
 
@@ -12,6 +13,9 @@ public static class StorageSetup
         services.AddSingleton<BatchIndexStore>();
         services.AddSingleton<ChainLedgerStore>();
         services.AddSingleton<JournalStore>();
+        services.AddSingleton<EpcisStore>();
+        services.AddSingleton<RecordClock>();
+        services.AddSingleton<EpcisIndexFeed>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());
         return services;

@@ -21,6 +21,12 @@ public sealed class Tables(IOptions<StorageOptions> options)
     /// <summary>The table of chain ledgers: a partition per chain, a row per batch on it.</summary>
     public Task<TableClient> ChainLedgerAsync() => GetAsync("chainledger");
 
+    /// <summary>The EPCIS repository's events, one row each, keyed by event key.</summary>
+    public Task<TableClient> EpcisEventsAsync() => GetAsync("epcisevent");
+
+    /// <summary>The EPCIS repository's index rows: a partition per thing a query asks for, rows in record-time order.</summary>
+    public Task<TableClient> EpcisIndexAsync() => GetAsync("epcisindex");
+
     private Task<TableClient> GetAsync(string name)
     {
         Lazy<Task<TableClient>> table;
