@@ -66,7 +66,21 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
             var after = position is not null ? IndexPartition.RowKey(position.RecordTime, position.EventId)
                 : query.GeRecordTime is { } ge ? IndexPartition.RowKey(ge.AddTicks(-1), "~") : "";
             var before = IndexPartition.RowKey(query.LtRecordTime is { } lt && lt < horizon ? lt : horizon, "");
-            while (kept.Count < limit)
+            if (read.Lots.Count > 0)
+            {
+                var rows = await LotRowsAsync(repository, read, after, before, ct);
+                for (var i = 0; i < rows.Count && kept.Count < limit; i++)
+                {
+                    var e = Materialise(rows[i]);
+                    if (matching.Matches(Element(e)) && await readable.MayReadAsync(rows[i], e))
+                    {
+                        kept.Add((e, rows[i]));
+                        more = kept.Count == limit && i < rows.Count - 1;
+                    }
+                }
+            }
+
+            while (read.Lots.Count == 0 && kept.Count < limit)
             {
                 ct.ThrowIfCancellationRequested();
                 var asked = Math.Clamp((limit - kept.Count) * 2, 100, 1_000);
@@ -91,11 +105,58 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
                 }
             }
 
-            more = kept.Count == limit && limit < (query.EventCountLimit ?? int.MaxValue);
+            more = read.Lots.Count > 0 ? more && limit < (query.EventCountLimit ?? int.MaxValue) : kept.Count == limit && limit < (query.EventCountLimit ?? int.MaxValue);
         }
 
         var next = more ? PageToken.Write(new PagePosition(kept[^1].Row.RecordTime, kept[^1].Row.Key, horizon), query, key) : null;
         return new EventPage(Ordered(kept.Select(k => k.Event), query.OrderBy).ToList(), next);
+    }
+
+    /// <summary>
+    /// A lot's events in the window, in row-key order: its partition (the events captured about it) merged with its
+    /// batch's own log (the events recorded through gRPC), each event once. A lot's history is short, so it is read whole.
+    /// </summary>
+    private async Task<IReadOnlyList<IndexRow>> LotRowsAsync(IEpcisRepositoryGrain repository, IndexRead read, string after, string before, CancellationToken ct)
+    {
+        var rows = new SortedDictionary<string, IndexRow>(StringComparer.Ordinal);
+        foreach (var batch in read.Lots.Select(l => BatchOf(l, LotParameter)).Distinct())
+        {
+            if (await grains.GetGrain<Abstractions.Batches.IBatchGrain>(batch.Key).GetAsync() is not { } state)
+            {
+                continue;
+            }
+
+            foreach (var recorded in await grains.GetGrain<Abstractions.Batches.IBatchAuditGrain>(batch.Key).ReadEventsAsync(state.Version))
+            {
+                foreach (var e in BatchEvents.Of(batch, recorded))
+                {
+                    var key = IndexPartition.RowKey(recorded.RecordedAt, e.Key);
+                    if (string.CompareOrdinal(key, after) > 0 && string.CompareOrdinal(key, before) < 0)
+                    {
+                        rows.TryAdd(key, new IndexRow(e.Key, recorded.RecordedAt, e.EventId, e.Json, e.Owner, null));
+                    }
+                }
+            }
+        }
+
+        var cursor = after;
+        for (var page = 0; page < 100; page++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var read1000 = await repository.ReadAsync(read with { Lots = [] }, cursor, before, 1_000);
+            foreach (var row in read1000)
+            {
+                cursor = IndexPartition.RowKey(row.RecordTime, row.Key);
+                rows[cursor] = row;
+            }
+
+            if (read1000.Count < 1_000)
+            {
+                break;
+            }
+        }
+
+        return rows.Values.ToList();
     }
 
     /// <summary>One stored event by its id, or null when none is stored (or the caller may not read it).</summary>

@@ -14,7 +14,7 @@ namespace SupplyChain.Server.Epcis;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 REST door on the HTTP/1.1 port: capture (documents and single events, in the caller's name
-/// through the importer) and SimpleEventQuery by lot, mapped onto the application layer; JSON-LD only.
+/// through the importer, as jobs) and SimpleEventQuery through the repository's indexes, mapped onto the application layer; JSON-LD only.
 /// </summary>
 public static class EpcisEndpoints
 {

@@ -9,6 +9,8 @@ namespace SupplyChain.Domain.Epcis.Repository;
 /// <summary>
 /// A batch's own event (recorded through gRPC) as the repository indexes it: written as its EPCIS export writes it,
 /// under the export's eventID. Events imported from a captured EPCIS event yield nothing: the captured event is stored whole.
+/// It gets no rows in its lots' partitions: a lot query reads the batch's own log for these (a row per lot per write
+/// would cost the journal a request per batch).
 /// </summary>
 public static class BatchEvents
 {
@@ -31,7 +33,7 @@ public static class BatchEvents
             var json = e.ToJsonString();
             using var parsed = JsonDocument.Parse(json);
             var eventTime = recorded.Event.EventTime;
-            events.Add(new RepositoryEvent(0, id, EventKey.Of(id), json, "", eventTime, null, RepositoryEvents.Partitions(parsed.RootElement, Prefixes, eventTime), ""));
+            events.Add(new RepositoryEvent(0, id, EventKey.Of(id), json, "", eventTime, null, RepositoryEvents.Partitions(parsed.RootElement, Prefixes, eventTime).Where(p => !p.StartsWith("o|", StringComparison.Ordinal)).ToList(), ""));
         }
 
         return events;

@@ -72,7 +72,8 @@ public sealed class RepositoryEventsTests
 
         var e = Assert.Single(indexed);
         Assert.Equal(EpcisExport.EventUri(batch, events[0]), e.EventId);
-        Assert.Contains(IndexPartition.Object($"https://id.gs1.org/01/{batch.Gtin.Value}/10/{batch.Lot}"), e.Partitions);
+        Assert.DoesNotContain(IndexPartition.Object($"https://id.gs1.org/01/{batch.Gtin.Value}/10/{batch.Lot}"), e.Partitions);
+        Assert.Contains(IndexPartition.Gtin(batch.Gtin.Value), e.Partitions);
         Assert.Equal("", e.Owner);
         var imported = events[0] with { Event = events[0].Event with { EventId = EpcisImport.StoredEventId("urn:uuid:1") } };
         Assert.Empty(BatchEvents.Of(batch, imported));
