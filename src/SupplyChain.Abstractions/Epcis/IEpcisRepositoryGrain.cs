@@ -21,6 +21,10 @@ public interface IEpcisRepositoryGrain : IGrainWithIntegerKey
     [Alias("Find")]
     Task<IReadOnlyList<IndexRow>> FindAsync(IReadOnlyList<string> eventIds);
 
+    /// <summary>The eventID stored under each of these event keys (those that are stored).</summary>
+    [Alias("IdsOf")]
+    Task<IReadOnlyDictionary<string, string>> IdsOfAsync(IReadOnlyList<string> keys);
+
     /// <summary>Up to max rows of the partitions, merged in row-key order, strictly between two row keys.</summary>
     [Alias("Read")]
     Task<IReadOnlyList<IndexRow>> ReadAsync(IndexRead read, string after, string before, int max);

@@ -81,13 +81,20 @@ public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, ILogge
         }
     }
 
+    /// <summary>Indexes what waits, then stores this silo's horizon as its journal writer's watermark, for queries on other silos.</summary>
+    public async Task StepAsync(string writer, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        await store.WriteWatermarkAsync(writer, records.Horizon(), ct);
+    }
+
+    /// <summary>A writer that left or was swept has no watermark any more.</summary>
+    public Task ForgetAsync(string writer, CancellationToken ct) => store.DeleteWatermarkAsync(writer, ct);
+
     /// <summary>Writes the event and index rows of journaled events (again: rows are rewritten the same).</summary>
     public async Task WriteAsync(IEnumerable<JournalEntry> entries, CancellationToken ct)
     {
-        var events = entries
-            .Select(entry => (Batch: BatchRef.FromKey(entry.Batch), entry.ToStored().Recorded))
-            .SelectMany(x => BatchEvents.Of(x.Batch, x.Recorded).Select(e => (Event: e, RecordTime: x.Recorded.RecordedAt)))
-            .ToList();
+        var events = entries.SelectMany(Indexed).ToList();
         if (events.Count == 0)
         {
             return;
@@ -95,5 +102,20 @@ public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, ILogge
 
         await store.UpsertEventsAsync(events, ct);
         await store.WriteIndexAsync(events, ct);
+    }
+
+    // An event the export cannot write is left out of the indexes (and logged) rather than holding up the journal.
+    private IEnumerable<(RepositoryEvent Event, DateTimeOffset RecordTime)> Indexed(JournalEntry entry)
+    {
+        try
+        {
+            var recorded = entry.ToStored().Recorded;
+            return BatchEvents.Of(BatchRef.FromKey(entry.Batch), recorded).Select(e => (e, recorded.RecordedAt)).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Event {Version} of batch {Batch} could not be indexed for EPCIS queries", entry.Version, entry.Batch);
+            return [];
+        }
     }
 }

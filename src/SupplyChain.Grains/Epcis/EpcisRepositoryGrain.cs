@@ -6,7 +6,7 @@ using SupplyChain.Grains.Storage;
 namespace SupplyChain.Grains.Epcis;
 
 [StatelessWorker]
-public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, EpcisIndexFeed feed, TimeProvider clock) : Grain, IEpcisRepositoryGrain
+public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, EpcisIndexFeed feed, ClusterHorizon cluster, BatchJournal journal, TimeProvider clock) : Grain, IEpcisRepositoryGrain
 {
     public async Task<IReadOnlyList<StoreOutcome>> CheckAsync(IReadOnlyList<RepositoryEvent> events)
     {
@@ -62,9 +62,15 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         return rows.Values.Select(EpcisStore.Row).Where(r => eventIds.Contains(r.EventId, StringComparer.Ordinal)).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> IdsOfAsync(IReadOnlyList<string> keys) =>
+        (await store.ReadEventsAsync(keys)).ToDictionary(r => r.Key, r => r.Value.GetString("EventId") ?? "", StringComparer.Ordinal);
+
     public Task<IReadOnlyList<IndexRow>> ReadAsync(IndexRead read, string after, string before, int max) => store.ReadAsync(read, after, before, max);
 
-    /// <summary>Indexes what this silo's batches recorded so far first, so a query sees every event acknowledged before it (waiting at most 2 s).</summary>
+    /// <summary>
+    /// Indexes what this silo's batches recorded so far first, so a query sees every event acknowledged here before it
+    /// (waiting at most 2 s); then no later than any other silo's watermark.
+    /// </summary>
     public async Task<DateTimeOffset> HorizonAsync()
     {
         var asked = clock.GetUtcNow();
@@ -77,7 +83,7 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
             }
         }
 
-        return records.Horizon();
+        return await cluster.OfAsync(records.Horizon(), journal.Writer);
     }
 
     /// <summary>An error declaration marks the stored event it names; otherwise the same id must hold the same content.</summary>

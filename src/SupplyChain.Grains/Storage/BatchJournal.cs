@@ -95,10 +95,10 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         await _sweep.SweepDeadAsync(ct);
         _loops.Add(Task.Run(() => WriteLoopAsync(_stop.Token)));
         _loops.Add(Task.Run(() => _fence.WatchAsync(_membership, _silo.SiloAddress, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(_lease / 6, BeatAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(_lease / 2, _sweep.SweepDeadAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(TimeSpan.FromSeconds(1), _feed.FlushAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, _lease / 6, BeatAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, _lease / 2, _sweep.SweepDeadAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, TimeSpan.FromSeconds(1), ct => _feed.StepAsync(Writer, ct), _stop.Token)));
     }
 
     /// <summary>After the silo's grains are gone: writes out what deactivations left, then removes the journal if nothing is owed.</summary>
@@ -121,6 +121,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
                 await _fence.ReleaseBelowAsync(long.MaxValue, ct);
 
                 await _store.DeleteWriterAsync(Writer, ct);
+                await _feed.ForgetAsync(Writer, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -372,22 +373,6 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _logger.LogWarning(ex, "Journal {Writer} could not yet write out the events batch {Batch} left", Writer, batch);
-            }
-        }
-    }
-
-    private async Task RepeatAsync(TimeSpan period, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(period, _clock);
-        while (await timer.WaitForNextTickAsync(ct))
-        {
-            try
-            {
-                await work(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogWarning(ex, "Journal {Writer}: {Work} failed", Writer, work.Method.Name);
             }
         }
     }

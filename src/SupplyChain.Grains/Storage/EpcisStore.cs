@@ -14,6 +14,9 @@ public sealed class EpcisStore(Tables tables)
 {
     private const int TransactionRows = 100;
 
+    // No index partition starts with '~': the watermarks sort after every index.
+    private const string Watermarks = "~watermarks";
+
     // A transaction carries at most 4 MiB: keep well under it, counting a character as up to two bytes.
     private const int TransactionCharacters = 1_500_000;
 
@@ -139,6 +142,34 @@ public sealed class EpcisStore(Tables tables)
             {
                 await cursor.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Stores a journal writer's watermark: every event it gave a record time below this is in the indexes.</summary>
+    public async Task WriteWatermarkAsync(string writer, DateTimeOffset watermark, CancellationToken ct = default) =>
+        await (await tables.EpcisIndexAsync()).UpsertEntityAsync(new TableEntity(Watermarks, writer) { ["Watermark"] = watermark }, TableUpdateMode.Replace, ct);
+
+    /// <summary>Every writer's watermark, by writer id.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadWatermarksAsync(CancellationToken ct = default)
+    {
+        var table = await tables.EpcisIndexAsync();
+        var marks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Watermarks}"), cancellationToken: ct))
+        {
+            marks[row.RowKey] = row.GetDateTimeOffset("Watermark") ?? DateTimeOffset.MinValue;
+        }
+
+        return marks;
+    }
+
+    public async Task DeleteWatermarkAsync(string writer, CancellationToken ct = default)
+    {
+        try
+        {
+            await (await tables.EpcisIndexAsync()).DeleteEntityAsync(Watermarks, writer, ETag.All, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
         }
     }
 

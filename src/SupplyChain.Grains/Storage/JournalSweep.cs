@@ -56,6 +56,7 @@ internal sealed class JournalSweep(JournalStore store, BatchLogStore log, EpcisI
             await feed.WriteAsync(commits.SelectMany(c => c.Entries), ct);
             await store.DeleteCommitsAsync(writer.Id, commits.Select(c => c.Sequence), ct);
             await store.DeleteWriterAsync(writer.Id, ct);
+            await feed.ForgetAsync(writer.Id, ct);
             logger.LogWarning("Swept journal {Writer}: {Events} events of {Batches} batches written out", writer.Id, commits.Sum(c => c.Entries.Count), byBatch.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -16,6 +16,7 @@ public static class StorageSetup
         services.AddSingleton<EpcisStore>();
         services.AddSingleton<RecordClock>();
         services.AddSingleton<EpcisIndexFeed>();
+        services.AddSingleton<ClusterHorizon>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());
         return services;
