@@ -109,7 +109,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
         }
 
         var next = more ? PageToken.Write(new PagePosition(kept[^1].Row.RecordTime, kept[^1].Row.Key, horizon), query, key) : null;
-        return new EventPage(Ordered(kept.Select(k => k.Event), query.OrderBy).ToList(), next);
+        return new EventPage(Ordered(kept.Select(k => k.Event), query.OrderBy).ToList(), next, horizon);
     }
 
     /// <summary>
