@@ -21,6 +21,8 @@ public static class ApplicationSetup
         services.AddSingleton<TraceExports>();
         services.AddSingleton<Recalls>();
         services.AddSingleton<EpcisImporter>();
+        services.AddSingleton<EpcisEvents>();
+        services.AddSingleton<NamedQueries>();
         services.AddSingleton<ChainCommands>();
         services.AddSingleton<ChainQueries>();
         services.AddSingleton<ParticipantCommands>();

@@ -37,4 +37,17 @@ public sealed class LayeringTests
         Assert.True(foreign.Count == 0, $"expected only application types, found {string.Join(", ", foreign.Select(f => $"{f.Service}({f.Type.FullName})"))}");
         Assert.Contains(taken, t => t.Type.Name == "BatchQueries");
     }
+
+    [Fact]
+    public void The_epcis_door_takes_no_grain_and_no_store()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var door = Services[0].Assembly.GetTypes().Where(t => t.Namespace == "SupplyChain.Server.Epcis").ToList();
+        var taken = door.SelectMany(t => t.GetConstructors(all).Cast<MethodBase>().Concat(t.GetMethods(all)).SelectMany(m => m.GetParameters()).Select(p => $"{t.Name}({p.ParameterType.Name})"));
+
+        var reached = taken.Where(p => p.Contains("Grain", StringComparison.Ordinal) || p.Contains("ClusterClient", StringComparison.Ordinal) || p.Contains("Store)", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(door, t => t.Name == "EpcisEndpoints");
+        Assert.True(reached.Count == 0, $"expected the EPCIS door to map onto the application layer only, found {string.Join(", ", reached)}");
+    }
 }

@@ -29,4 +29,8 @@ public enum Act
     RegisterWebhook = 24,
     ReadDeliveries = 25,
     ReadRecallReport = 26,
+    DefineQuery = 40,
+    ReadQueries = 41,
+    DeleteQuery = 42,
+    Subscribe = 43,
 }

@@ -25,6 +25,10 @@ namespace SupplyChain.Domain.Epcis;
 /// </remarks>
 public static partial class EpcisImport
 {
+    /// <summary>The id an event captured with this eventID (or, without one, this event text) is stored under.</summary>
+    public static string StoredEventId(string eventId) =>
+        "epcis-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId)))[..32];
+
     /// <summary>Reads a whole document, or refuses it with a <see cref="DomainException"/> of kind InvalidArgument.</summary>
     public static EpcisCapture Parse(string json)
     {

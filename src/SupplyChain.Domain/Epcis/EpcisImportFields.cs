@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -283,8 +282,7 @@ public static partial class EpcisImport
             throw DomainException.Invalid(field, $"'{value}' is neither a CBV word nor a URI");
         }
 
-        private static string OurEventId(string source) =>
-            "epcis-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..32];
+        private static string OurEventId(string source) => StoredEventId(source);
 
         private static DateTimeOffset? Time(JsonObject o, string name, string field, bool required)
         {

@@ -177,7 +177,7 @@ public sealed class Access : Interceptor, IDisposable
         _ => Act.ProductionCheckpoint,
     };
 
-    private static string Why(AuthenticateResult result, string header)
+    internal static string Why(AuthenticateResult result, string header)
     {
         if (header.Length == 0)
         {

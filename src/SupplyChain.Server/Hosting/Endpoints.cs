@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Orleans.Dashboard;
 using SupplyChain.Application;
 using SupplyChain.Server.Api;
+using SupplyChain.Server.Epcis;
 using SupplyChain.Server.Links;
 
 namespace SupplyChain.Server.Hosting;
@@ -27,6 +28,7 @@ public static class Endpoints
         });
 
         builder.AddDigitalLinks();
+        builder.AddEpcis();
         builder.Services.AddSupplyChainApplication();
         builder.Services.AddSingleton<ErrorMapping>();
         builder.Services.AddSingleton<AlertStreams>();
@@ -58,6 +60,7 @@ public static class Endpoints
         // The Orleans dashboard is for browsers: served on the HTTP/1.1 port only.
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost($"*:{server.HttpPort}");
         app.MapDigitalLinks(server.HttpPort);
+        app.MapEpcis(server.HttpPort);
         SiloLinkFault.MapTo(app, server.HttpPort);
         app.MapGet("/", () => "SupplyChain: gRPC on port " + server.GrpcPort + " (HTTP/2); see README.md");
         return app;
