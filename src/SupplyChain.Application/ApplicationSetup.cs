@@ -28,6 +28,9 @@ public static class ApplicationSetup
         services.AddSingleton<ParticipantCommands>();
         services.AddSingleton<ParticipantQueries>();
         services.AddSingleton<AlertAudiences>();
+        services.AddSingleton<AlertInbox>();
+        services.AddSingleton<Webhooks>();
+        services.AddSingleton<RecallReports>();
         services.TryAddSingleton(new CanonicalLinks(null));
         return services;
     }

@@ -57,6 +57,12 @@ public static class Bounds
     /// <summary>Batches in one page of a participant's list.</summary>
     public const int ListPage = 200;
 
+    /// <summary>Alerts in one page of a participant's unread alerts, or of a replay.</summary>
+    public const int AlertsPage = 500;
+
+    /// <summary>Alert ids one acknowledgement lists.</summary>
+    public const int AlertsPerAcknowledgement = 500;
+
     /// <summary>Free text: names, a receipt's condition, a rejection's reason.</summary>
     public const int TextLength = 200;
 

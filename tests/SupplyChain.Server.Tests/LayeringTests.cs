@@ -13,6 +13,7 @@ public sealed class LayeringTests
         typeof(server::SupplyChain.Server.Api.TraceApi),
         typeof(server::SupplyChain.Server.Api.ChainApi),
         typeof(server::SupplyChain.Server.Api.ParticipantApi),
+        typeof(server::SupplyChain.Server.Api.AlertApi),
     ];
 
     [Fact]

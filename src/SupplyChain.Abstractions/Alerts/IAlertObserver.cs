@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SupplyChain.Domain.Alerts;
 
 namespace SupplyChain.Abstractions.Alerts;
@@ -6,7 +7,7 @@ namespace SupplyChain.Abstractions.Alerts;
 [Alias("SupplyChain.IAlertObserver")]
 public interface IAlertObserver : IGrainObserver
 {
-    /// <summary>One alert, as it is raised.</summary>
-    [Alias("OnAlert")]
-    Task OnAlertAsync(Alert alert);
+    /// <summary>One alert, as it is stored; the hub does not wait (a listener that misses one reads it from the log).</summary>
+    [Alias("OnAlert"), OneWay]
+    Task OnAlertAsync(AlertEntry entry);
 }

@@ -16,8 +16,8 @@ internal static class TraceCommands
         new("trace forward", "GTIN LOT", "Trace a batch forward to every batch made from it and who holds each now: the scope of a recall", ForwardAsync),
         new("recall", "GTIN LOT --reason TEXT [--auditor GLN] [--event-id ID]",
             "Recall a batch and every batch made from it, notifying who holds them (auditors only; retry with the same --event-id to finish)", RecallAsync),
-        new("alerts", "--participant GLN | --chain ID [--count N]",
-            "Print alerts as they are raised (failed checks, holds, recalls, overdue shipments) until Ctrl+C, or until N have come", AlertsAsync),
+        new("alerts", "--participant GLN | --chain ID [--resume-after ID] [--count N]",
+            "Print alerts as they are raised (failed checks, holds, recalls, overdue shipments) until Ctrl+C, or until N have come; --resume-after first replays the stored alerts after that id", AlertsAsync),
         new("custody", "GTIN LOT", "List a batch's chain of custody from its creation to now", CustodyAsync),
         new("verify", "GTIN LOT", "Recompute a batch's hash chain from storage; exits 4 and names the first bad event when it is broken", VerifyAsync),
     ];
@@ -84,6 +84,11 @@ internal static class TraceCommands
             request.ChainId = chain!;
         }
 
+        if (line.Optional("resume-after") is { } after)
+        {
+            request.ResumeAfter = ValueSyntax.WholeNumber("--resume-after", after);
+        }
+
         var count = line.Optional("count") is { } n ? ValueSyntax.WholeNumber("--count", n) : int.MaxValue;
         line.RejectUnused();
 
@@ -102,7 +107,7 @@ internal static class TraceCommands
             for (var seen = 0; seen < count && await call.ResponseStream.MoveNext(stop.Token); seen++)
             {
                 var alert = call.ResponseStream.Current;
-                await context.Out.WriteLineAsync($"{Display.Time(alert.At)}  {Display.Name(alert.Kind)}  {Display.Batch(alert.Batch)}  {alert.Message}");
+                await context.Out.WriteLineAsync($"{Display.Time(alert.At)}  {Display.Name(alert.Kind)}  {Display.Batch(alert.Batch)}  {alert.Message}  (#{alert.Id})");
                 await context.Out.FlushAsync();
             }
         }

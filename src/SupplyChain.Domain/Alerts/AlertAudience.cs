@@ -9,6 +9,9 @@ public static class AlertAudience
 
     public static string Chain(string chainId) => "chain/" + chainId;
 
+    /// <summary>Whether a hub key is a participant's (which may have a webhook), not a chain's.</summary>
+    public static bool IsParticipant(string audience) => audience.StartsWith("participant/", StringComparison.Ordinal);
+
     /// <summary>Every hub an alert goes to: its custodian's, the receiver's while in transit, its producer's and its chain's.</summary>
     public static IReadOnlyList<string> Of(Alert alert)
     {

@@ -38,7 +38,7 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
         _lookup = new RegistryLookup(GrainFactory);
         _log = new BatchLog(_ref, store, journal, storage.Value, logger,
-            (callback, due) => this.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)), DeactivateOnIdle);
+            (callback, due) => this.RegisterGrainTimer(callback, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)), DeactivateOnIdle, RecoverAlertsAsync);
         await _log.LoadAsync(cancellationToken);
     }
 
@@ -242,7 +242,7 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
             await GrainFactory.GetGrain<IChainGrain>(chainId).RecordAsync(movement);
         }
 
-        await PublishAsync(effects.Alerts);
+        await StoreAlertsAsync(effects.Alerts);
         if (effects.WatchTransit && BatchAlerts.TransitDeadline(state, await ChainOrNullAsync()) is { } deadline)
         {
             // First check just after the deadline, then every period until the batch arrives or the alert is raised.
@@ -265,7 +265,7 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
         var overdue = state is null ? null : BatchAlerts.Overdue(state, chain, clock.GetUtcNow());
         if (overdue is not null)
         {
-            await PublishAsync([overdue]);
+            await StoreAlertsAsync([overdue]);
         }
 
         if (overdue is not null || state is null || BatchAlerts.TransitDeadline(state, chain) is null)
@@ -278,9 +278,13 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
         }
     }
 
-    /// <summary>Hands each alert to the hubs of its audience; one-way calls, so a write does not wait on listeners.</summary>
-    private Task PublishAsync(IReadOnlyList<Alert> raised) =>
-        Task.WhenAll(raised.SelectMany(alert => AlertAudience.Of(alert).Select(hub => GrainFactory.GetGrain<IAlertHubGrain>(hub).PublishAsync(alert))));
+    /// <summary>Stores each alert in the log of each of its audiences before the write that raised it is answered; storing one again changes nothing.</summary>
+    private Task StoreAlertsAsync(IReadOnlyList<Alert> raised) =>
+        Task.WhenAll(raised.SelectMany(alert => AlertAudience.Of(alert).Select(hub => GrainFactory.GetGrain<IAlertHubGrain>(hub).AppendAsync(alert))));
+
+    /// <summary>The alerts of events a journal sweep wrote out after a crash, raised from the state now, as a retry would.</summary>
+    private Task RecoverAlertsAsync(IReadOnlyList<RecordedEvent> settled) =>
+        _log.State is { } state ? StoreAlertsAsync(settled.SelectMany(recorded => BatchAlerts.Of(state, recorded)).ToList()) : Task.CompletedTask;
 
     private async Task<ChainDefinition?> ChainOrNullAsync() => _log.State?.ChainId is { } id ? await _lookup.ChainAsync(id) : null;
 

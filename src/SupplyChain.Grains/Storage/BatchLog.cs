@@ -16,10 +16,14 @@ namespace SupplyChain.Grains.Storage;
 /// </summary>
 /// <param name="schedule">Starts a one-shot timer on the activation (a grain timer), so write outs run in the grain's turns.</param>
 /// <param name="deactivate">Lets the activation go (it found itself stale).</param>
+/// <param name="recover">Finishes what events a journal sweep wrote out without the batch left undone (their alerts).</param>
 public sealed class BatchLog(
     BatchRef batch, BatchLogStore log, BatchJournal journal, StorageOptions options, ILogger logger,
-    Func<Func<CancellationToken, Task>, TimeSpan, IDisposable> schedule, Action deactivate)
+    Func<Func<CancellationToken, Task>, TimeSpan, IDisposable> schedule, Action deactivate, Func<IReadOnlyList<RecordedEvent>, Task> recover)
 {
+    // The last version whose sweep-settled events this activation recovered.
+    private long _recoveredThrough;
+
     private BatchState? _state;
 
     // What traces need of the history: read with the head row (or rebuilt from the events when it is too long to keep there), then kept in step with each append.
@@ -69,6 +73,13 @@ public sealed class BatchLog(
         _ready = _writer.Length == 0;
         _writable = false;
         _caughtUp = false;
+        if (head is { SettledFrom: > 0 } settled && _state is { } state && _recoveredThrough < state.Version)
+        {
+            var from = Math.Max(settled.SettledFrom, _recoveredThrough + 1);
+            var events = await log.ReadEventsAsync(batch, from, checked((int)(state.Version - from + 1)), ct);
+            await recover(events.Select(e => e.Recorded).ToList());
+            _recoveredThrough = state.Version;
+        }
     }
 
     /// <summary>On deactivation: out of the journal and the head naming nobody, so the next activation, on any silo, starts from the head alone.</summary>

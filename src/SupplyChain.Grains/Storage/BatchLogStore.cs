@@ -49,7 +49,7 @@ public sealed class BatchLogStore(Tables tables)
 
         var state = head.ContainsKey("State0") ? JsonSerializer.Deserialize<BatchState>(ChunkedText.Read(head, "State"), EventHash.Canonical) : null;
         var trail = state is not null && head.GetString("Trail0") is { } json ? JsonSerializer.Deserialize<BatchTrail>(json, EventHash.Canonical) : null;
-        return new BatchHead(state, trail?.Version == state?.Version ? trail : null, head.ContainsKey("Chunks"), head.GetString("Writer") ?? "", head.ETag);
+        return new BatchHead(state, trail?.Version == state?.Version ? trail : null, head.ContainsKey("Chunks"), head.GetString("Writer") ?? "", head.ETag, head.GetInt64("SettledFrom") ?? 0);
     }
 
     /// <summary>The trail's text for the head row, or null when it is too long to keep there.</summary>
@@ -93,8 +93,9 @@ public sealed class BatchLogStore(Tables tables)
     /// Writes events into the log (a transaction per event partition; writing one again changes nothing), then replaces
     /// the head row with the state after them, naming the writer that may still hold later events ("" for none), if the
     /// head is still the one with <paramref name="etag"/>. The new ETag; a head changed by someone else throws.
+    /// <paramref name="settledFrom"/> marks events from that version on as written out without their batch.
     /// </summary>
-    public async Task<ETag> WriteOutAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText, string writer, ETag etag, CancellationToken ct = default)
+    public async Task<ETag> WriteOutAsync(BatchRef batch, IReadOnlyList<StoredEvent> events, BatchState state, string? trailText, string writer, ETag etag, CancellationToken ct = default, long settledFrom = 0)
     {
         var table = await tables.BatchLogAsync();
         foreach (var partition in Pages(events).GroupBy(p => EventPartition(batch, p[0].Recorded.Version)))
@@ -102,7 +103,7 @@ public sealed class BatchLogStore(Tables tables)
             await table.SubmitTransactionAsync(partition.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PageEntity(batch, p))), ct);
         }
 
-        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize, ["Writer"] = writer };
+        var head = new TableEntity(Partition(batch), Head) { ["Version"] = state.Version, ["HeadHash"] = state.HeadHash, ["Chunks"] = ChunkSize, ["Writer"] = writer, ["SettledFrom"] = settledFrom };
         ChunkedText.Write(head, "State", JsonSerializer.Serialize(state, EventHash.Canonical));
         if (trailText is not null)
         {
@@ -134,6 +135,7 @@ public sealed class BatchLogStore(Tables tables)
         }
 
         var (state, trail) = (head.State, head.Trail);
+        var settledFrom = head.SettledFrom > 0 ? head.SettledFrom : (state?.Version ?? 0) + 1;
         if (await HasEventAsync(batch, (state?.Version ?? 0) + 1, ct))
         {
             foreach (var stored in await ReadEventsAsync(batch, (state?.Version ?? 0) + 1, int.MaxValue, ct))
@@ -162,7 +164,8 @@ public sealed class BatchLogStore(Tables tables)
             return;
         }
 
-        await WriteOutAsync(batch, events, state, trail is null ? null : TrailText(trail), "", head.ETag, ct);
+        // The batch did not see these events through: it stores their alerts when it next loads its head.
+        await WriteOutAsync(batch, events, state, trail is null ? null : TrailText(trail), "", head.ETag, ct, state.Version >= settledFrom ? settledFrom : 0);
     }
 
     /// <summary>The state and trail after one more event; the trail is dropped (rebuilt when needed) once it lost step.</summary>

@@ -12,6 +12,8 @@ public static class StorageSetup
         services.AddSingleton<BatchIndexStore>();
         services.AddSingleton<ChainLedgerStore>();
         services.AddSingleton<JournalStore>();
+        services.AddSingleton<AlertLogStore>();
+        services.AddSingleton<DeliveryStore>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());
         return services;

@@ -21,6 +21,12 @@ public sealed class Tables(IOptions<StorageOptions> options)
     /// <summary>The table of chain ledgers: a partition per chain, a row per batch on it.</summary>
     public Task<TableClient> ChainLedgerAsync() => GetAsync("chainledger");
 
+    /// <summary>The table of alert logs: a partition per audience, a row per alert.</summary>
+    public Task<TableClient> AlertLogAsync() => GetAsync("alertlog");
+
+    /// <summary>The table of deliveries: a partition per destination with its endpoint, outbox and attempt log.</summary>
+    public Task<TableClient> DeliveriesAsync() => GetAsync("deliveries");
+
     private Task<TableClient> GetAsync(string name)
     {
         Lazy<Task<TableClient>> table;

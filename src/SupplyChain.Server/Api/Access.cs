@@ -154,6 +154,18 @@ public sealed class Access : Interceptor, IDisposable
             case WatchAlertsRequest { AudienceCase: WatchAlertsRequest.AudienceOneofCase.ParticipantGln } r:
                 r.ParticipantGln = Rulebook.Acting(caller, Act.WatchAlerts, "participant_gln", r.ParticipantGln);
                 break;
+            case ListUnreadAlertsRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.ReadAlerts, "participant_gln", r.ParticipantGln);
+                break;
+            case AcknowledgeAlertsRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.AcknowledgeAlerts, "participant_gln", r.ParticipantGln);
+                break;
+            case RegisterWebhookRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.RegisterWebhook, "participant_gln", r.ParticipantGln);
+                break;
+            case ListDeliveriesRequest r:
+                r.ParticipantGln = Rulebook.Acting(caller, Act.ReadDeliveries, "participant_gln", r.ParticipantGln);
+                break;
         }
     }
 

@@ -1,11 +1,11 @@
 using System.Threading.Channels;
 using Grpc.Core;
+using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Application.Alerts;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Alerts;
 using SupplyChain.Domain.Chains;
 using SupplyChain.Domain.Identifiers;
-using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Grains.Alerts;
 using V1 = SupplyChain.V1;
 
@@ -13,26 +13,40 @@ namespace SupplyChain.Server.Api;
 
 /// <summary>
 /// WatchAlerts streams: each listens on its audience's alert hub grain through an observer for as long as the call is
-/// open, renewing the subscription before the hub forgets it, and unsubscribes when the client leaves.
+/// open, renewing the subscription before the hub forgets it. It subscribes first, then replays the stored alerts after
+/// its resume point, then sends the live ones: a cursor drops what was sent and reads any gap from the log.
 /// </summary>
 public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
 {
-    /// <summary>Alerts held for a slow client before the oldest are dropped.</summary>
+    /// <summary>Alerts held for a slow client before the oldest are dropped (read from the log again when their turn comes).</summary>
     public const int Backlog = 1000;
 
     public async Task WatchAsync(V1.WatchAlertsRequest request, IServerStreamWriter<V1.Alert> stream, ServerCallContext context)
     {
-        var hub = grains.GetGrain<IAlertHubGrain>(await AudienceAsync(request, context));
-        var alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var audience = await AudienceAsync(request, context);
+        if (request.HasResumeAfter && request.ResumeAfter < 0)
+        {
+            throw DomainException.Invalid("resume_after", $"{request.ResumeAfter} is negative; alert ids start at 1 (0: from the first)");
+        }
+
+        var hub = grains.GetGrain<IAlertHubGrain>(audience);
+        var live = Channel.CreateBounded<AlertEntry>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         // Orleans holds observers weakly: the stream keeps its receiver alive, or a garbage collection silences it.
-        var receiver = new Listener(alerts.Writer);
+        var receiver = new Listener(live.Writer);
         var listener = grains.CreateObjectReference<IAlertObserver>(receiver);
         var ct = context.CancellationToken;
         try
         {
-            await hub.SubscribeAsync(listener);
-            // The headers tell the client the stream listens: alerts raised from now on reach it.
+            var stored = await hub.SubscribeAsync(listener);
+            if (request.ResumeAfter > stored)
+            {
+                throw DomainException.NotFound($"resume_after: alert {request.ResumeAfter} is not in {audience}'s alerts (the last is {stored})");
+            }
+
+            // The headers tell the client the stream listens: alerts stored from now on reach it.
             await context.WriteResponseHeadersAsync(new Metadata());
+            var cursor = new AlertCursor(request.HasResumeAfter ? request.ResumeAfter : stored);
+            await CatchUpAsync(hub, cursor, stored, stream, ct);
             var renewEvery = AlertHubGrain.ListenerLifetime / 3;
             var renewAt = DateTimeOffset.UtcNow + renewEvery;
             while (!ct.IsCancellationRequested)
@@ -40,7 +54,8 @@ public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
                 var wait = renewAt - DateTimeOffset.UtcNow;
                 if (wait <= TimeSpan.Zero)
                 {
-                    await hub.SubscribeAsync(listener);
+                    // Renewing also finds alerts whose live message was lost (a hub moved to another silo).
+                    await CatchUpAsync(hub, cursor, await hub.SubscribeAsync(listener), stream, ct);
                     renewAt = DateTimeOffset.UtcNow + renewEvery;
                     continue;
                 }
@@ -49,16 +64,20 @@ public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
                 timeout.CancelAfter(wait);
                 try
                 {
-                    await alerts.Reader.WaitToReadAsync(timeout.Token);
+                    await live.Reader.WaitToReadAsync(timeout.Token);
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     continue;
                 }
 
-                while (alerts.Reader.TryRead(out var alert))
+                while (live.Reader.TryRead(out var entry))
                 {
-                    await stream.WriteAsync(TraceReplies.Alert(alert), ct);
+                    if (cursor.Due(entry.Id))
+                    {
+                        await CatchUpAsync(hub, cursor, entry.Id - 1, stream, ct);
+                        await SendAsync(entry, cursor, stream, ct);
+                    }
                 }
             }
         }
@@ -82,6 +101,30 @@ public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
         }
     }
 
+    /// <summary>Sends the stored alerts after the cursor up to <paramref name="through"/>, page by page.</summary>
+    private static async Task CatchUpAsync(IAlertHubGrain hub, AlertCursor cursor, long through, IServerStreamWriter<V1.Alert> stream, CancellationToken ct)
+    {
+        while (cursor.Last < through)
+        {
+            var page = await hub.ReadAsync(cursor.Last, (int)Math.Min(Bounds.AlertsPage, through - cursor.Last));
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var entry in page.Where(e => e.Id <= through))
+            {
+                await SendAsync(entry, cursor, stream, ct);
+            }
+        }
+    }
+
+    private static async Task SendAsync(AlertEntry entry, AlertCursor cursor, IServerStreamWriter<V1.Alert> stream, CancellationToken ct)
+    {
+        await stream.WriteAsync(TraceReplies.Alert(entry), ct);
+        cursor.Sent(entry.Id);
+    }
+
     /// <summary>The hub key of a registered participant or a defined chain, for a caller who may watch it.</summary>
     private async Task<string> AudienceAsync(V1.WatchAlertsRequest request, ServerCallContext context) => request.AudienceCase switch
     {
@@ -93,11 +136,11 @@ public sealed class AlertStreams(IGrainFactory grains, AlertAudiences audiences)
     };
 
     /// <summary>Receives the hub's alerts in the silo and queues them for the stream.</summary>
-    private sealed class Listener(ChannelWriter<Alert> alerts) : IAlertObserver
+    private sealed class Listener(ChannelWriter<AlertEntry> alerts) : IAlertObserver
     {
-        public Task OnAlertAsync(Alert alert)
+        public Task OnAlertAsync(AlertEntry entry)
         {
-            alerts.TryWrite(alert);
+            alerts.TryWrite(entry);
             return Task.CompletedTask;
         }
     }

@@ -89,8 +89,12 @@ public static class TraceReplies
         Version = version,
     };
 
-    public static V1.Alert Alert(Domain.Alerts.Alert a) => new()
+    public static V1.Alert Alert(Domain.Alerts.AlertEntry entry) => Alert(entry.Alert, entry.Id, entry.Acknowledged);
+
+    private static V1.Alert Alert(Domain.Alerts.Alert a, long id, bool acknowledged) => new()
     {
+        Id = id,
+        Acknowledged = acknowledged,
         AlertId = a.AlertId,
         Kind = (V1.AlertKind)(int)a.Kind,
         Batch = Replies.Ref(a.Batch),

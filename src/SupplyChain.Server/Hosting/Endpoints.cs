@@ -52,6 +52,7 @@ public static class Endpoints
         app.MapGrpcService<BatchApi>();
         app.MapGrpcService<ChainApi>();
         app.MapGrpcService<TraceApi>();
+        app.MapGrpcService<AlertApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
