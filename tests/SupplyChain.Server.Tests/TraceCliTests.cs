@@ -159,6 +159,24 @@ public sealed class TraceCliTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_producer_that_was_not_watching_replays_its_stored_alerts_from_a_resume_point()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot, 100);
+        await world.CheckAsync(lot, world.Lab, CheckpointKind.FoodSafety, new Measurement { Type = "nacl", Value = 80, Unit = "P1" });
+        var output = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["--server", $"http://127.0.0.1:{fixture.Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, "alerts", "--participant", world.Producer, "--resume-after", "0", "--count", "2"], output, output)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"checkpoint-failed  {world.Gtin}/{lot}  inspecting check failed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(#1)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(#2)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_producer_watches_its_alerts_and_sees_a_failed_check()
     {
         var world = await new World(fixture).RegisterAsync();

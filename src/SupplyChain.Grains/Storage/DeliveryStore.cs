@@ -64,7 +64,7 @@ public sealed class DeliveryStore(Tables tables)
         var pending = new List<(DateTimeOffset Queued, PendingDelivery Pending)>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(destination)} and RowKey ge 'o' and RowKey lt 'p'"), cancellationToken: ct))
         {
-            var delivery = new Delivery(row.GetString("DeliveryId"), row.GetString("ContentType"), row.GetString("Payload"));
+            var delivery = new Delivery(row.GetString("DeliveryId"), row.GetString("ContentType"), ChunkedText.Read(row, "Payload"));
             pending.Add((row.GetDateTimeOffset("QueuedAt") ?? DateTimeOffset.MinValue,
                 new PendingDelivery(delivery, row.GetInt32("Failures") ?? 0, row.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue)));
         }
@@ -132,9 +132,11 @@ public sealed class DeliveryStore(Tables tables)
     {
         var row = new TableEntity(partition, "o" + Key(pending.Delivery.DeliveryId))
         {
-            ["DeliveryId"] = pending.Delivery.DeliveryId, ["ContentType"] = pending.Delivery.ContentType, ["Payload"] = pending.Delivery.Payload,
+            ["DeliveryId"] = pending.Delivery.DeliveryId, ["ContentType"] = pending.Delivery.ContentType,
             ["Failures"] = pending.Failures, ["NextAttemptAt"] = pending.NextAttemptAt,
         };
+        // An EPCIS query document can pass the 32K characters one property holds.
+        ChunkedText.Write(row, "Payload", pending.Delivery.Payload);
         if (queuedAt is { } queued)
         {
             row["QueuedAt"] = queued;
