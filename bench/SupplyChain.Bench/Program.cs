@@ -42,6 +42,7 @@ var measures = new Measure[]
     new("7", "chain: batches joining a chain, early vs late", ChainCost.RunAsync),
     new("7b", "raw storage: a chain's ledger writes, early vs late", ChainCost.RawAsync),
     new("8", "lot page: GS1 Digital Link page of a lot with a 100-batch genealogy", LotPages.RunAsync),
+    new("9", "EPCIS REST: capture one event and 100-event documents, query a lot, trace 61 lots", EpcisRest.RunAsync),
     // A fresh Azurite and server: a store holding only the batches counted, and a server holding only them.
     new("6", "memory: server RSS with many batches active", Memory.RunAsync, Fresh: true),
     new("1'", "raw storage: single-entity inserts again", RawStorage.InsertsAgainAsync, Needs: "1"),

@@ -23,6 +23,7 @@ public static class ApplicationSetup
         services.AddSingleton<EpcisImporter>();
         services.AddSingleton<EpcisEvents>();
         services.AddSingleton<EpcisCaptures>();
+        services.AddSingleton<NamedQueries>();
         services.AddSingleton<ChainCommands>();
         services.AddSingleton<ChainQueries>();
         services.AddSingleton<ParticipantCommands>();

@@ -60,6 +60,10 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<BatchState?> GetAsync();
 
+    /// <summary>Which of these event ids the batch has stored, answered from its memory once its ids are loaded.</summary>
+    [Alias("HeldEventIds")]
+    Task<IReadOnlySet<string>> HeldEventIdsAsync(IReadOnlyList<string> eventIds);
+
     /// <summary>Stored events from a version on, in order.</summary>
     [Alias("GetHistory")]
     Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max);

@@ -47,15 +47,45 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
             throw DomainException.Exists($"eventList[{conflict.Index}].eventID: '{conflict.EventId}' is stored already with other content");
         }
 
-        // Applied one by one in document order, as later events build on earlier ones; a retry replays what is stored.
-        var applied = new List<(ImportStep Step, BatchReply Reply)>();
+
+        // Each step waits for the earlier steps on any batch it touches, so every batch sees the document's order and
+        // steps on different batches run side by side; a retry replays what is stored.
+        var last = new Dictionary<BatchRef, Task>();
+        var replies = new List<Task<BatchReply>>(steps.Count);
         foreach (var step in steps)
         {
-            applied.Add((step, await ApplyAsync(step)));
+            var before = step.Batches.Select(b => last.GetValueOrDefault(b)).OfType<Task>().ToList();
+            var reply = AfterAsync(before, step);
+            replies.Add(reply);
+            foreach (var batch in step.Batches)
+            {
+                last[batch] = reply;
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(replies);
+        }
+        catch (Exception)
+        {
+            // Every step has settled; the first failure in document order is rethrown below.
+        }
+
+        var applied = new List<(ImportStep Step, BatchReply Reply)>(steps.Count);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            applied.Add((steps[i], await replies[i]));
         }
 
         var outcomes = await repository.StoreAsync(events);
         return new Imported(capture, applied, events.Select((e, i) => (e, outcomes[i])).ToList());
+    }
+
+    private async Task<BatchReply> AfterAsync(IReadOnlyList<Task> before, ImportStep step)
+    {
+        await Task.WhenAll(before);
+        return await ApplyAsync(step);
     }
 
     private Task<BatchReply> ApplyAsync(ImportStep step) => step.Command switch
@@ -79,7 +109,8 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         var chainIds = batches.Values.Select(b => b.ChainId).OfType<string>().Distinct().ToList();
         var chains = await Bounded.LookUpAsync(chainIds, async id => (await grains.GetGrain<IChainGrain>(id).GetAsync())?.Chain, ct);
         // Each stored batch's event ids are read once, however many of the document's events it takes.
-        var ids = await Bounded.LookUpAsync(steps.Select(s => s.Target).Where(batches.ContainsKey).Distinct().ToList(), async batch => await grains.GetGrain<IBatchAuditGrain>(batch.Key).ReadEventIdsAsync(), ct);
+        var asked = steps.Where(s => batches.ContainsKey(s.Target)).GroupBy(s => s.Target).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.EventId).ToList());
+        var ids = await Bounded.LookUpAsync(asked.Keys.ToList(), async batch => (IReadOnlySet<string>?)await Batch(batch).HeldEventIdsAsync(asked[batch]), ct);
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
         return new ImportWorld(batches, products, parties, chains, stored);
     }

@@ -24,4 +24,8 @@ public enum Act
     ReadChain = 19,
     ReadRegistry = 20,
     PublicLotPage = 21,
+    DefineQuery = 40,
+    ReadQueries = 41,
+    DeleteQuery = 42,
+    Subscribe = 43,
 }

@@ -17,4 +17,7 @@ public enum Party
 
     /// <summary>A read in no one's name: who may see it is its <see cref="Reach"/>.</summary>
     None = 5,
+
+    /// <summary>On a thing the caller made (a named query, a subscription): its maker, or an administrator.</summary>
+    MakerOrAdmin = 6,
 }

@@ -46,6 +46,10 @@ public static class Rulebook
         new(Act.ReadChain, "reading a chain's report and alerts", null, Party.None, Reach.ChainMembers),
         new(Act.ReadRegistry, "reading participants, products and chains", null, Party.None, Reach.Registry),
         new(Act.PublicLotPage, "a lot's public page", null, Party.None, Reach.PublicFields),
+        new(Act.DefineQuery, "defining a named EPCIS query", null, Party.None, Reach.Write),
+        new(Act.ReadQueries, "reading named EPCIS queries", null, Party.None, Reach.Registry),
+        new(Act.DeleteQuery, "deleting a named EPCIS query", null, Party.MakerOrAdmin, Reach.Write),
+        new(Act.Subscribe, "subscribing to a named EPCIS query", null, Party.MakerOrAdmin, Reach.Write),
     }.ToFrozenDictionary(rule => rule.Act);
 
     /// <summary>Every rule, one per act.</summary>
@@ -168,6 +172,16 @@ public static class Rulebook
         if (!rule.AllowsAny(participant.Roles))
         {
             throw DomainException.Denied($"{participant.Gln} is registered as {Words(participant.Roles)}: {rule.What} needs the role {Alternatives(rule.Roles!)}");
+        }
+    }
+
+    /// <summary>Refuses a caller that is neither the maker of what the act changes nor an administrator.</summary>
+    public static void PermitMaker(Caller caller, Act act, string maker, string what)
+    {
+        Permit(caller, act);
+        if (Of(act).Party == Party.MakerOrAdmin && !caller.Admin && caller.Subject != maker)
+        {
+            throw DomainException.Denied($"{Of(act).What}: {what} was made by {maker}, not by {caller.Name}; only its maker or an administrator may change it");
         }
     }
 

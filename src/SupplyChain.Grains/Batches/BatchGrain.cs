@@ -50,6 +50,8 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
         return _log.State;
     }
 
+    public Task<IReadOnlySet<string>> HeldEventIdsAsync(IReadOnlyList<string> eventIds) => _log.HeldAsync(eventIds);
+
     public Task<IReadOnlyList<StoredEvent>> GetHistoryAsync(long fromVersion, int max) => _log.HistoryAsync(fromVersion, max);
 
     public Task<TraceNode?> GetTraceNodeAsync() => _log.TraceNodeAsync();

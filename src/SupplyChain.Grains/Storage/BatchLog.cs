@@ -328,6 +328,14 @@ public sealed class BatchLog(
         return text;
     }
 
+    /// <summary>Which of these event ids are stored; the ids are read from storage once per activation, then kept.</summary>
+    public async Task<IReadOnlySet<string>> HeldAsync(IReadOnlyList<string> eventIds)
+    {
+        await ReadyAsync();
+        var ids = await IdsAsync();
+        return eventIds.Where(ids.ContainsKey).ToHashSet(StringComparer.Ordinal);
+    }
+
     private async Task<Dictionary<string, (long Version, string Fingerprint)>> IdsAsync() =>
         _ids ??= _state is null ? new Dictionary<string, (long Version, string Fingerprint)>(StringComparer.Ordinal) : await log.ReadEventIdsAsync(batch);
 }

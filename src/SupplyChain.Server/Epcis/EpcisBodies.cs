@@ -78,7 +78,7 @@ public static class EpcisBodies
         return (document.ToJsonString(), eventId);
     }
 
-    private static JsonDocument Parse(string text)
+    internal static JsonDocument Parse(string text)
     {
         try
         {

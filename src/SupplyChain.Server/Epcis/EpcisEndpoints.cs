@@ -28,6 +28,8 @@ public static class EpcisEndpoints
         ("/capture/{captureId}", "GET, OPTIONS"),
         ("/events", "GET, POST, OPTIONS"),
         ("/events/{**eventId}", "GET, OPTIONS"),
+        .. EpcisBrowse.Paths,
+        .. EpcisNamedQueries.Paths,
     ];
 
     public static WebApplicationBuilder AddEpcis(this WebApplicationBuilder builder)
@@ -35,7 +37,7 @@ public static class EpcisEndpoints
         builder.Services.Configure<EpcisOptions>(builder.Configuration.GetSection(EpcisOptions.Section));
         builder.Services.AddSingleton<EpcisCallers>();
         builder.Services.AddSingleton<EpcisFilter>();
-        return builder;
+        return builder.AddEpcisOpenApi(builder.Configuration.GetSection(EpcisOptions.Section).Get<EpcisOptions>() ?? new EpcisOptions());
     }
 
     public static WebApplication MapEpcis(this WebApplication app, int httpPort)
@@ -53,6 +55,9 @@ public static class EpcisEndpoints
         epcis.MapPost("/events", CaptureEventAsync);
         epcis.MapGet("/events", QueryAsync);
         epcis.MapGet("/events/{**eventId}", EventAsync);
+        epcis.MapBrowse();
+        epcis.MapNamedQueries(options);
+        app.MapEpcisOpenApi(options, httpPort);
         foreach (var (path, allow) in Paths)
         {
             epcis.MapMethods(path, [HttpMethods.Options], (HttpContext http) =>
@@ -108,10 +113,15 @@ public static class EpcisEndpoints
         var other => throw DomainException.Invalid("GS1-Capture-Error-Behaviour", $"'{other}' is not rollback or proceed"),
     };
 
-    private static async Task<IResult> QueryAsync(HttpContext http, EpcisCallers callers, EpcisEvents events)
+    private static Task<IResult> QueryAsync(HttpContext http, EpcisCallers callers, EpcisEvents events) =>
+        EventsAsync(http, callers, events, Parameters(http));
+
+    /// <summary>Answers SimpleEventQuery parameters as GET /events does: the browse paths and named queries map onto it.</summary>
+    internal static async Task<IResult> EventsAsync(HttpContext http, EpcisCallers callers, EpcisEvents events, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
     {
         var caller = await callers.ReadAsync(http);
-        var query = Parse(http);
+        var query = EventQueryParser.Parse(parameters);
+        var format = Format(http);
         EventPage page;
         try
         {
@@ -124,29 +134,28 @@ public static class EpcisEndpoints
 
         if (page.NextPageToken is { } next)
         {
-            var parameters = http.Request.Query.Where(p => p.Key != "nextPageToken")
+            var link = http.Request.Query.Where(p => p.Key != "nextPageToken")
                 .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
                 .Append($"nextPageToken={Uri.EscapeDataString(next)}");
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', link)}>; rel=\"next\"";
         }
 
-        return Document(events.Document(page));
+        return Document(http, events.Document(page), format);
     }
+
+    /// <summary>The request's query string as parameter name to raw values.</summary>
+    internal static Dictionary<string, IReadOnlyList<string>> Parameters(HttpContext http) =>
+        http.Request.Query.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
 
     private static async Task<IResult> EventAsync(HttpContext http, EpcisCallers callers, EpcisEvents events)
     {
         var caller = await callers.ReadAsync(http);
         var eventId = RawEventId(http);
+        var format = Format(http);
         var found = await events.FindAsync(caller, eventId) ?? throw DomainException.NotFound($"eventID: no event '{eventId}' is stored");
-        return Document(events.Document(new EventPage([found], null)));
+        return Document(http, events.Document(new EventPage([found], null)), format);
     }
 
-    private static EventQuery Parse(HttpContext http)
-    {
-        var parameters = http.Request.Query.ToDictionary(
-            p => p.Key, p => (IReadOnlyList<string>)p.Value.Select(v => v ?? "").ToList(), StringComparer.Ordinal);
-        return EventQueryParser.Parse(parameters);
-    }
     /// <summary>The event id as sent, read from the raw target: ids hold '/' and ':', which routing would split or leave encoded.</summary>
     private static string RawEventId(HttpContext http)
     {
@@ -155,5 +164,20 @@ public static class EpcisEndpoints
         return Uri.UnescapeDataString(raw[(at + "/events/".Length)..]);
     }
 
-    private static IResult Document(JsonObject document) => Results.Text(document.ToJsonString(), MediaType, System.Text.Encoding.UTF8);
+    /// <summary>The identifier format the request's GS1-EPC-Format asks for, refused before any reading when it asks for URNs.</summary>
+    private static EpcFormat Format(HttpContext http) =>
+        EpcFormats.Read(http.Request.Headers[EpcFormats.Header].ToString()) ?? throw new EpcisProblem(StatusCodes.Status406NotAcceptable, "NotAcceptableException",
+            "GS1-EPC-Format: Always_EPC_URN cannot be served: a Digital Link does not carry its company prefix's length; ask for Always_GS1_Digital_Link or Never_Translates");
+
+    /// <summary>A query answer with its events' identifiers in the asked format, which the answer's header names.</summary>
+    private static IResult Document(HttpContext http, JsonObject document, EpcFormat format)
+    {
+        foreach (var e in (document["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            EpcFormats.Apply(e, format);
+        }
+
+        http.Response.Headers[EpcFormats.Header] = format == EpcFormat.DigitalLink ? "Always_GS1_Digital_Link" : "Never_Translates";
+        return Results.Text(document.ToJsonString(), MediaType, System.Text.Encoding.UTF8);
+    }
 }

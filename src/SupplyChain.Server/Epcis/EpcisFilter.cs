@@ -9,6 +9,9 @@ public sealed class EpcisFilter(ILogger<EpcisFilter> logger, IOptions<EpcisOptio
     // The one extension namespace events carry: the service's own fields (checkpoint kinds, steps).
     public static readonly string Extensions = $"{SupplyChain.Domain.Epcis.EpcisVocabulary.Prefix}={SupplyChain.Domain.Epcis.EpcisVocabulary.Namespace}";
 
+    /// <summary>The longest query string read; a longer one is 414 with a problem document, well before Kestrel's 8 KB request line.</summary>
+    public const int MostQueryCharacters = 4096;
+
     public static void Headers(HttpResponse response)
     {
         response.Headers["GS1-EPCIS-Version"] = "2.0.0";
@@ -30,6 +33,12 @@ public sealed class EpcisFilter(ILogger<EpcisFilter> logger, IOptions<EpcisOptio
         {
             return new EpcisProblem(StatusCodes.Status406NotAcceptable, "NotAcceptableException",
                 $"Accept '{http.Request.Headers.Accept}' asks for XML: this repository answers JSON-LD only (application/ld+json or application/json)").Result(http);
+        }
+
+        if (http.Request.QueryString.Value?.Length > MostQueryCharacters)
+        {
+            return new EpcisProblem(StatusCodes.Status414UriTooLong, "URITooLongException",
+                $"the query string has {http.Request.QueryString.Value.Length} characters; at most {MostQueryCharacters} are read: define a named query (POST /queries) for a longer one").Result(http);
         }
 
         var query = http.Request.Method == HttpMethods.Get;

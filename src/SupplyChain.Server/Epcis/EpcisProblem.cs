@@ -45,6 +45,7 @@ public sealed class EpcisProblem(int status, string type, string detail) : Excep
         404 => "No such resource",
         409 => "Conflict with what is stored",
         413 => "Capture too large",
+        414 => "Query string too long",
         415 => "Unsupported media type",
         501 => "Not implemented",
         _ => "Server error",

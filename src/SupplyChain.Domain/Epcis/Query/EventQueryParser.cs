@@ -24,6 +24,13 @@ public static partial class EventQueryParser
         ["MATCH_anyEPCClass"] = new[] { "quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList" },
     };
 
+    /// <summary>Every parameter <see cref="Parse"/> accepts, as the binding's OpenAPI document lists them.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "eventType", "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime", "EQ_action", "EQ_bizStep", "EQ_disposition",
+        "EQ_readPoint", "EQ_bizLocation", "EQ_eventID", .. MatchFields.Keys, "orderBy", "orderDirection", "eventCountLimit", "perPage", "nextPageToken",
+    ];
+
     private static readonly HashSet<string> EventTypes = new(StringComparer.Ordinal)
     {
         "ObjectEvent", "AggregationEvent", "TransactionEvent", "TransformationEvent", "AssociationEvent",

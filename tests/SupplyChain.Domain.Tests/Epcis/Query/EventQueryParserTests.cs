@@ -16,6 +16,20 @@ public sealed class EventQueryParserTests
     }
 
     [Fact]
+    public void Every_named_parameter_is_known_and_an_unnamed_one_is_not()
+    {
+        foreach (var name in EventQueryParser.Names)
+        {
+            var refused = Record.Exception(() => EventQueryParser.Parse(new Dictionary<string, IReadOnlyList<string>> { [name] = ["?"] }));
+            Assert.False(refused?.Message.Contains("SimpleEventQuery parameter", StringComparison.Ordinal) == true, $"{name}: {refused?.Message}");
+        }
+
+        var unknown = Assert.Throws<DomainException>(() => EventQueryParser.Parse(new Dictionary<string, IReadOnlyList<string>> { ["EQ_quantity"] = ["1"] }));
+        Assert.DoesNotContain("EQ_quantity", EventQueryParser.Names);
+        Assert.Contains("does not support", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_listed_parameter_is_read()
     {
         var query = Parse(
