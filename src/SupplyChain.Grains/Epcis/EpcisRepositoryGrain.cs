@@ -59,7 +59,7 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
     public async Task<IReadOnlyList<IndexRow>> FindAsync(IReadOnlyList<string> eventIds)
     {
         var rows = await store.ReadEventsAsync(eventIds.Select(EventKey.Of));
-        return rows.Values.Select(EpcisStore.Row).Where(r => eventIds.Contains(r.EventId, StringComparer.Ordinal)).ToList();
+        return await store.FillAsync(rows.Values.Select(EpcisStore.Row).Where(r => eventIds.Contains(r.EventId, StringComparer.Ordinal)).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, string>> IdsOfAsync(IReadOnlyList<string> keys) =>

@@ -90,6 +90,10 @@ public sealed class EpcisStore(Tables tables)
                 await foreach (var row in Range(table, partition, after, before, max - rows.Count, ct))
                 {
                     rows.Add(Row(row));
+                    if (rows.Count >= max)
+                    {
+                        break;
+                    }
                 }
 
                 if (rows.Count >= max)
@@ -98,15 +102,21 @@ public sealed class EpcisStore(Tables tables)
                 }
             }
 
-            return rows;
+            return await FillAsync(rows, ct);
         }
 
         var cursors = new List<IAsyncEnumerator<TableEntity>>();
         try
         {
-            foreach (var partition in read.Partitions)
+            var sources = read.Partitions.Select(p => Range(table, p, after, before, max, ct)).ToList();
+            if (read.Days.Count > 0 && IndexPartition.Column(read.Partitions[0]) is { } column)
             {
-                var cursor = Range(table, partition, after, before, max, ct).GetAsyncEnumerator(ct);
+                sources.Add(Inline(table, read.Days, column, read.Partitions, after, before, max, ct));
+            }
+
+            foreach (var source in sources)
+            {
+                var cursor = source.GetAsyncEnumerator(ct);
                 if (await cursor.MoveNextAsync())
                 {
                     cursors.Add(cursor);
@@ -134,7 +144,7 @@ public sealed class EpcisStore(Tables tables)
                 }
             }
 
-            return rows;
+            return await FillAsync(rows, ct);
         }
         finally
         {
@@ -173,14 +183,44 @@ public sealed class EpcisStore(Tables tables)
         }
     }
 
-    /// <summary>An event row as a row of the answer.</summary>
-    public static IndexRow Row(TableEntity eventRow) =>
-        new(eventRow.RowKey.Contains('|', StringComparison.Ordinal) ? IndexPartition.Read(eventRow.RowKey).Key : eventRow.RowKey,
-            eventRow.GetDateTimeOffset("RecordTime") ?? IndexPartition.Read(eventRow.RowKey).RecordTime,
-            eventRow.GetString("EventId") ?? "", ChunkedText.Read(eventRow, "Json"), eventRow.GetString("Owner") ?? "", eventRow.GetString("Declaration"));
+    /// <summary>An event or index row as a row of the answer; its JSON is empty unless the row holds the event (see <see cref="FillAsync"/>).</summary>
+    public static IndexRow Row(TableEntity row) =>
+        new(row.RowKey.Contains('|', StringComparison.Ordinal) ? IndexPartition.Read(row.RowKey).Key : row.RowKey,
+            row.GetDateTimeOffset("RecordTime") ?? IndexPartition.Read(row.RowKey).RecordTime,
+            row.GetString("EventId") ?? "", row.GetString("Json0") is null ? "" : ChunkedText.Read(row, "Json"), row.GetString("Owner") ?? "", row.GetString("Declaration"));
+
+    /// <summary>Rows with the event each stands for: read from its record day's row where the row does not hold it.</summary>
+    public async Task<IReadOnlyList<IndexRow>> FillAsync(IReadOnlyList<IndexRow> rows, CancellationToken ct = default)
+    {
+        var table = await tables.EpcisIndexAsync();
+        var filled = rows.ToArray();
+        await Parallel.ForEachAsync(Enumerable.Range(0, filled.Length).Where(i => filled[i].Json.Length == 0), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+        {
+            var row = filled[i];
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(IndexPartition.RecordDay(row.RecordTime), IndexPartition.RowKey(row.RecordTime, row.Key), cancellationToken: token);
+            filled[i] = row with { Json = found.HasValue && found.Value is { } entity ? ChunkedText.Read(entity, "Json") : "" };
+        });
+        return filled.Where(r => r.Json.Length > 0).ToList();
+    }
 
     public static IReadOnlyList<string> Partitions(TableEntity eventRow) =>
         (eventRow.GetString("Partitions") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The inline rows of record days, one day after another, whose column holds one of the partitions.</summary>
+    private static async IAsyncEnumerable<TableEntity> Inline(
+        TableClient table, IReadOnlyList<string> days, string column, IReadOnlyList<string> partitions, string after, string before, int max,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var any = string.Join(" or ", partitions.Select(p => $"{column} eq " + TableClient.CreateQueryFilter($"{p}")));
+        foreach (var day in days)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey gt {after} and RowKey lt {before}") + $" and ({any})";
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: ct))
+            {
+                yield return row;
+            }
+        }
+    }
 
     private static IAsyncEnumerable<TableEntity> Range(TableClient table, string partition, string after, string before, int max, CancellationToken ct) =>
         table.QueryAsync<TableEntity>(
@@ -195,20 +235,33 @@ public sealed class EpcisStore(Tables tables)
             ["Fingerprint"] = e.Fingerprint,
             ["RecordTime"] = recordTime,
             ["Owner"] = e.Owner,
-            ["Partitions"] = string.Join('\n', AllPartitions(e, recordTime)),
+            ["Partitions"] = e.Inline ? IndexPartition.RecordDay(recordTime) : string.Join('\n', AllPartitions(e, recordTime)),
         };
         if (e.Declaration is { } declaration)
         {
             row["Declaration"] = declaration;
         }
 
-        ChunkedText.Write(row, "Json", e.Json);
         return row;
     }
 
     private static IEnumerable<TableEntity> IndexRows(RepositoryEvent e, DateTimeOffset recordTime)
     {
         var key = IndexPartition.RowKey(recordTime, e.Key);
+        var day = IndexPartition.RecordDay(recordTime);
+        if (e.Inline)
+        {
+            var inline = new TableEntity(day, key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
+            foreach (var partition in e.Partitions)
+            {
+                inline[IndexPartition.Column(partition)!] = partition;
+            }
+
+            ChunkedText.Write(inline, "Json", e.Json);
+            yield return inline;
+            yield break;
+        }
+
         foreach (var partition in AllPartitions(e, recordTime))
         {
             var row = new TableEntity(partition, key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
@@ -217,7 +270,12 @@ public sealed class EpcisStore(Tables tables)
                 row["Declaration"] = declaration;
             }
 
-            ChunkedText.Write(row, "Json", e.Json);
+            // Only the record day's row holds the event: one copy of it in storage, found from every other row by its key.
+            if (partition == day)
+            {
+                ChunkedText.Write(row, "Json", e.Json);
+            }
+
             yield return row;
         }
     }

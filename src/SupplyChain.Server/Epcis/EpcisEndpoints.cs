@@ -134,11 +134,10 @@ public static class EpcisEndpoints
 
         if (page.NextPageToken is { } next)
         {
-            // The next page's address: this path (which may fix a parameter itself) and the request's own parameters.
-            var kept = http.Request.Query.Where(p => p.Key != "nextPageToken")
+            var link = http.Request.Query.Where(p => p.Key != "nextPageToken")
                 .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
                 .Append($"nextPageToken={Uri.EscapeDataString(next)}");
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', kept)}>; rel=\"next\"";
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', link)}>; rel=\"next\"";
         }
 
         return Document(http, events.Document(page), format);
@@ -152,8 +151,9 @@ public static class EpcisEndpoints
     {
         var caller = await callers.ReadAsync(http);
         var eventId = RawEventId(http);
+        var format = Format(http);
         var found = await events.FindAsync(caller, eventId) ?? throw DomainException.NotFound($"eventID: no event '{eventId}' is stored");
-        return Document(http, events.Document(new EventPage([found], null)), Format(http));
+        return Document(http, events.Document(new EventPage([found], null)), format);
     }
 
     /// <summary>The event id as sent, read from the raw target: ids hold '/' and ':', which routing would split or leave encoded.</summary>

@@ -9,8 +9,8 @@ namespace SupplyChain.Domain.Epcis.Repository;
 /// <summary>
 /// A batch's own event (recorded through gRPC) as the repository indexes it: written as its EPCIS export writes it,
 /// under the export's eventID. Events imported from a captured EPCIS event yield nothing: the captured event is stored whole.
-/// It gets no rows in its lots' partitions: a lot query reads the batch's own log for these (a row per lot per write
-/// would cost the journal a request per batch).
+/// It is indexed inline (one row, its record day's, with its terms as columns): every row costs the store about as
+/// much as the journal's own work for the event; a lot query reads the batch's own log for it.
 /// </summary>
 public static class BatchEvents
 {
@@ -33,7 +33,7 @@ public static class BatchEvents
             var json = e.ToJsonString();
             using var parsed = JsonDocument.Parse(json);
             var eventTime = recorded.Event.EventTime;
-            events.Add(new RepositoryEvent(0, id, EventKey.Of(id), json, "", eventTime, null, RepositoryEvents.Partitions(parsed.RootElement, Prefixes, eventTime).Where(p => !p.StartsWith("o|", StringComparison.Ordinal)).ToList(), ""));
+            events.Add(new RepositoryEvent(0, id, EventKey.Of(id), json, "", eventTime, null, RepositoryEvents.Partitions(parsed.RootElement, Prefixes, eventTime).Where(IndexPartition.IsTerm).ToList(), "", Inline: true));
         }
 
         return events;

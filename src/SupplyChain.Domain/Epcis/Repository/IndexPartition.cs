@@ -35,6 +35,16 @@ public static class IndexPartition
     /// <summary>The events that name any instance, lot or class of one GTIN: what a class wildcard reads.</summary>
     public static string Gtin(string gtin) => "g|" + gtin;
 
+    /// <summary>Whether a partition is of a term an inline event keeps as a column (not an identifier's or a GTIN's).</summary>
+    public static bool IsTerm(string partition) => Column(partition) is not null;
+
+    /// <summary>The record-day column that holds an inline event's partition of this kind, or null for identifiers and GTINs.</summary>
+    public static string? Column(string partition) => partition[..Math.Max(partition.IndexOf('|'), 0)] switch
+    {
+        "et" or "ty" or "bs" or "dp" or "rp" or "bl" => "T_" + partition[..partition.IndexOf('|')],
+        _ => null,
+    };
+
     public static string RowKey(DateTimeOffset recordTime, string key) =>
         recordTime.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + key;
 

@@ -15,13 +15,16 @@ public static class IndexPlan
     /// <summary>At most this many record days are read one after another.</summary>
     public const int MaxRecordDays = 400;
 
+    /// <summary>A term query without GE_recordTime finds the batches' own events of this many last days.</summary>
+    public const int InlineDays = 31;
+
     private static readonly string[] ClassParameters = ["MATCH_anyEPCClass", "MATCH_epcClass", "MATCH_inputEPCClass", "MATCH_outputEPCClass"];
 
     public static IndexRead? For(EventQuery query, DateTimeOffset horizon)
     {
         if (query.EventIds.Count > 0)
         {
-            return new IndexRead(query.EventIds, [], false, []);
+            return new IndexRead(query.EventIds, [], false, [], []);
         }
 
         foreach (var (name, patterns) in query.Patterns.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -30,12 +33,13 @@ public static class IndexPlan
             if (partitions.All(p => p is not null))
             {
                 var lots = ClassParameters.Contains(name) ? patterns.Select(p => p.Exact).OfType<string>().Where(IsLot).ToList() : [];
-                return new IndexRead([], partitions.Distinct().ToList()!, false, lots);
+                return new IndexRead([], partitions.Distinct().ToList()!, false, lots, []);
             }
         }
 
-        var terms = Terms(query.BizLocations, IndexPartition.BizLocation) ?? Terms(query.ReadPoints, IndexPartition.ReadPoint)
-            ?? Terms(query.BizSteps, IndexPartition.BizStep) ?? Terms(query.Dispositions, IndexPartition.Disposition);
+        var inline = InlineScan(query, horizon);
+        var terms = Terms(query.BizLocations, IndexPartition.BizLocation, inline) ?? Terms(query.ReadPoints, IndexPartition.ReadPoint, inline)
+            ?? Terms(query.BizSteps, IndexPartition.BizStep, inline) ?? Terms(query.Dispositions, IndexPartition.Disposition, inline);
         if (terms is not null)
         {
             return terms;
@@ -45,10 +49,10 @@ public static class IndexPlan
         {
             var to = query.LtRecordTime is { } lt && lt < horizon ? lt : horizon;
             var days = Days(from, to);
-            return days.Count <= MaxRecordDays ? new IndexRead([], days.Select(IndexPartition.RecordDay).ToList(), true, []) : null;
+            return days.Count <= MaxRecordDays ? new IndexRead([], days.Select(IndexPartition.RecordDay).ToList(), true, [], []) : null;
         }
 
-        if (Terms(query.EventTypes, IndexPartition.EventType) is { } types)
+        if (Terms(query.EventTypes, IndexPartition.EventType, inline) is { } types)
         {
             return types;
         }
@@ -56,7 +60,7 @@ public static class IndexPlan
         if (query.GeEventTime is { } start)
         {
             var days = Days(start, query.LtEventTime ?? horizon.AddDays(1));
-            return days.Count <= MaxEventDays ? new IndexRead([], days.Select(IndexPartition.EventDay).ToList(), false, []) : null;
+            return days.Count <= MaxEventDays ? new IndexRead([], days.Select(IndexPartition.EventDay).ToList(), false, [], inline) : null;
         }
 
         return null;
@@ -75,8 +79,16 @@ public static class IndexPlan
         : pattern.Exact is { } exact ? IndexPartition.Object(exact)
         : null;
 
-    private static IndexRead? Terms(IReadOnlyList<string> values, Func<string, string> partition) =>
-        values.Count == 0 ? null : new IndexRead([], values.Select(partition).Distinct().ToList(), false, []);
+    private static IndexRead? Terms(IReadOnlyList<string> values, Func<string, string> partition, IReadOnlyList<string> inline) =>
+        values.Count == 0 ? null : new IndexRead([], values.Select(partition).Distinct().ToList(), false, [], inline);
+
+    /// <summary>The record days a term query reads for inline events: its GE_recordTime (else the last days) up to the horizon.</summary>
+    private static IReadOnlyList<string> InlineScan(EventQuery query, DateTimeOffset horizon)
+    {
+        var to = query.LtRecordTime is { } lt && lt < horizon ? lt : horizon;
+        var days = Days(query.GeRecordTime ?? to.AddDays(-InlineDays), to);
+        return days.Count <= MaxRecordDays ? days.Select(IndexPartition.RecordDay).ToList() : [];
+    }
 
     /// <summary>The UTC days from one instant up to (not including) another.</summary>
     private static List<DateTimeOffset> Days(DateTimeOffset from, DateTimeOffset to)

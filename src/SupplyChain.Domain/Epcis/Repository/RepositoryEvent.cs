@@ -4,7 +4,8 @@ namespace SupplyChain.Domain.Epcis.Repository;
 /// One EPCIS event as the repository stores it: its id (eventID, else the CBV 2.0 hash id), key, JSON as captured
 /// (recordTime left to the repository), content fingerprint (the hash id, which leaves out eventID, recordTime and
 /// errorDeclaration), the error declaration it carries, the index partitions it belongs to, and the participant that
-/// captured it ("" for events the batches recorded).
+/// captured it ("" for events the batches recorded). An <see cref="Inline"/> event has no index rows but its record
+/// day's: its other partitions are columns of that row, which term queries read with a filter.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SupplyChain.RepositoryEvent")]
 public sealed record RepositoryEvent(
@@ -16,4 +17,5 @@ public sealed record RepositoryEvent(
     [property: Id(5)] DateTimeOffset EventTime,
     [property: Id(6)] string? Declaration,
     [property: Id(7)] IReadOnlyList<string> Partitions,
-    [property: Id(8)] string Owner);
+    [property: Id(8)] string Owner,
+    [property: Id(9)] bool Inline);

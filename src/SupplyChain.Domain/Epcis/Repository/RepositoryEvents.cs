@@ -60,7 +60,7 @@ public static class RepositoryEvents
         var id = EventHashId.IdOf(e, known);
         var declaration = e.TryGetProperty("errorDeclaration", out var declared) && declared.ValueKind == JsonValueKind.Object ? declared.GetRawText() : null;
         return new RepositoryEvent(
-            index, id, EventKey.Of(id), epcisEvent.ToJsonString(), EventHashId.Of(e, known), eventTime, declaration, Partitions(e, known, eventTime), owner);
+            index, id, EventKey.Of(id), epcisEvent.ToJsonString(), EventHashId.Of(e, known), eventTime, declaration, Partitions(e, known, eventTime), owner, Inline: false);
     }
 
     /// <summary>Every index partition an event belongs to, but its record day (known only once it is stored).</summary>

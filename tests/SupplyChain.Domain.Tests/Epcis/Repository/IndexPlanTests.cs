@@ -31,6 +31,7 @@ public sealed class IndexPlanTests
         Assert.Equal(2, read.Partitions.Count);
         Assert.False(read.Consecutive);
         Assert.All(read.Partitions, p => Assert.StartsWith("bs|", p, StringComparison.Ordinal));
+        Assert.Equal(["r|20260101", "r|20260102", "r|20260103", "r|20260104", "r|20260105"], read.Days);
     }
 
     [Fact]

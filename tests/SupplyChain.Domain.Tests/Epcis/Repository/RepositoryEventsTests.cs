@@ -72,8 +72,9 @@ public sealed class RepositoryEventsTests
 
         var e = Assert.Single(indexed);
         Assert.Equal(EpcisExport.EventUri(batch, events[0]), e.EventId);
-        Assert.DoesNotContain(IndexPartition.Object($"https://id.gs1.org/01/{batch.Gtin.Value}/10/{batch.Lot}"), e.Partitions);
-        Assert.Contains(IndexPartition.Gtin(batch.Gtin.Value), e.Partitions);
+        Assert.True(e.Inline);
+        Assert.All(e.Partitions, p => Assert.True(IndexPartition.IsTerm(p), $"expected only term partitions, got {p}"));
+        Assert.Contains(IndexPartition.BizStep("https://ref.gs1.org/cbv/BizStep-commissioning"), e.Partitions);
         Assert.Equal("", e.Owner);
         var imported = events[0] with { Event = events[0].Event with { EventId = EpcisImport.StoredEventId("urn:uuid:1") } };
         Assert.Empty(BatchEvents.Of(batch, imported));
