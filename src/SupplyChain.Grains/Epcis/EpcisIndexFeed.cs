@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SupplyChain.Domain.Epcis.Repository;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Storage;
@@ -11,7 +12,7 @@ namespace SupplyChain.Grains.Epcis;
 /// rather than requests of its own. A commit row is deleted only after its events are indexed, so a journal swept
 /// after a crash indexes what this silo had not.
 /// </summary>
-public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, ILogger<EpcisIndexFeed> logger)
+public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, IOptions<StorageOptions> options, ILogger<EpcisIndexFeed> logger)
 {
     private readonly List<(long Sequence, IReadOnlyList<JournalEntry> Entries)> _waiting = [];
     private readonly SortedSet<long> _unindexed = [];
@@ -19,6 +20,17 @@ public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, ILogge
     /// <summary>The events of a stored commit row; their record times stay open until they are indexed.</summary>
     public void Add(long sequence, IReadOnlyList<JournalEntry> entries)
     {
+        if (!options.Value.IndexRecordedEvents)
+        {
+            // Not indexed: nothing to wait for, so their record times hold the horizon no longer.
+            foreach (var entry in entries)
+            {
+                records.Close(entry.RecordedAt);
+            }
+
+            return;
+        }
+
         lock (_waiting)
         {
             _waiting.Add((sequence, entries));
@@ -94,6 +106,11 @@ public sealed class EpcisIndexFeed(EpcisStore store, RecordClock records, ILogge
     /// <summary>Writes the event and index rows of journaled events (again: rows are rewritten the same).</summary>
     public async Task WriteAsync(IEnumerable<JournalEntry> entries, CancellationToken ct)
     {
+        if (!options.Value.IndexRecordedEvents)
+        {
+            return;
+        }
+
         var events = entries.SelectMany(Indexed).ToList();
         if (events.Count == 0)
         {

@@ -17,6 +17,7 @@ public sealed class EpcisClusterTests : IAsyncLifetime
         {
             ["Cluster__Clustering"] = "AzureTable",
             ["Cluster__ClusterId"] = "epcis-" + Guid.NewGuid().ToString("N")[..8],
+            ["Storage__IndexRecordedEvents"] = "true",
         };
         for (var i = 0; i < 2; i++)
         {
