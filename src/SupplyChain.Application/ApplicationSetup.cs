@@ -23,6 +23,9 @@ public static class ApplicationSetup
         services.AddSingleton<EpcisImporter>();
         services.AddSingleton<EpcisEvents>();
         services.AddSingleton<NamedQueries>();
+        services.AddSingleton<EpcisSubscriptions>();
+        services.AddSingleton<SupplyChain.Abstractions.Epcis.ISubscriptionPump, SubscriptionPump>();
+        services.AddSingleton<EpcisCaptures>();
         services.AddSingleton<ChainCommands>();
         services.AddSingleton<ChainQueries>();
         services.AddSingleton<ParticipantCommands>();

@@ -9,7 +9,8 @@ public sealed class ServerFixture : IAsyncLifetime
     private Azurite? _azurite;
 
     /// <summary>Configuration the server process gets beyond the tests' defaults (webhook retries start after 200 ms, not 5 s).</summary>
-    public IReadOnlyDictionary<string, string>? Settings { get; init; } = new Dictionary<string, string> { ["Deliveries__FirstRetry"] = "00:00:00.200" };
+    // The shared server indexes events recorded through gRPC too (off by default), so EPCIS queries by time and term see them.
+    public IReadOnlyDictionary<string, string>? Settings { get; init; } = new Dictionary<string, string> { ["Deliveries__FirstRetry"] = "00:00:00.200", ["Storage__IndexRecordedEvents"] = "true" };
 
     public Azurite Azurite => _azurite ?? throw new InvalidOperationException("not started");
 

@@ -21,7 +21,19 @@ public interface INamedQueriesGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<NamedQuery?> GetAsync(string name);
 
-    /// <summary>Removes the definition; false when there was none.</summary>
+    /// <summary>Files a subscription under its query (false when the query is gone).</summary>
+    [Alias("AddSubscription")]
+    Task<bool> AddSubscriptionAsync(string name, string subscriptionId);
+
+    /// <summary>Takes a subscription off its query's list.</summary>
+    [Alias("RemoveSubscription")]
+    Task RemoveSubscriptionAsync(string name, string subscriptionId);
+
+    /// <summary>The ids of the query's subscriptions.</summary>
+    [Alias("Subscriptions")]
+    Task<IReadOnlyList<string>> SubscriptionsAsync(string name);
+
+    /// <summary>Removes the definition (its subscriptions' list with it); false when there was none.</summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync(string name);
 }

@@ -2,6 +2,8 @@ using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Epcis;
+using SupplyChain.Domain.Epcis.Repository;
+using SupplyChain.Abstractions.Epcis;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Abstractions.Batches;
 using SupplyChain.Abstractions.Chains;
@@ -33,6 +35,18 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
 
         ImportPlan.Rehearse(steps, await WorldAsync(steps, ct), clock.GetUtcNow());
 
+        // Every event of the document is stored whole; one whose id holds other content refuses the document before anything is written.
+        // An event is attached to the lots its commands move as well as to the identifiers it names (a serial kept as a lot of one).
+        var lots = steps.GroupBy(st => st.Index).ToDictionary(g => g.Key, g => g.SelectMany(st => st.Batches).Distinct().Select(LotPartition).ToList());
+        var events = RepositoryEvents.Read(document, actor.Value)
+            .Select(e => lots.TryGetValue(e.Index, out var moved) ? e with { Partitions = e.Partitions.Union(moved).ToList() } : e).ToList();
+        var repository = grains.GetGrain<IEpcisRepositoryGrain>(0);
+        var checkedEvents = await repository.CheckAsync(events);
+        if (checkedEvents.Select((o, i) => (Outcome: o, Event: events[i])).FirstOrDefault(c => c.Outcome == StoreOutcome.Conflict) is { Event: { } conflict })
+        {
+            throw DomainException.Exists($"eventList[{conflict.Index}].eventID: '{conflict.EventId}' is stored already with other content");
+        }
+
         // Each step waits for the earlier steps on any batch it touches, so every batch sees the document's order and
         // steps on different batches run side by side; a retry replays what is stored.
         var last = new Dictionary<BatchRef, Task>();
@@ -63,7 +77,8 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
             applied.Add((steps[i], await replies[i]));
         }
 
-        return new Imported(capture, applied);
+        var outcomes = await repository.StoreAsync(events);
+        return new Imported(capture, applied, events.Select((e, i) => (e, outcomes[i])).ToList());
     }
 
     private async Task<BatchReply> AfterAsync(IReadOnlyList<Task> before, ImportStep step)
@@ -98,6 +113,9 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
         return new ImportWorld(batches, products, parties, chains, stored);
     }
+
+    private static string LotPartition(BatchRef batch) =>
+        IndexPartition.Object(Domain.Epcis.HashId.CanonicalIdentifier.FromDigitalLink($"https://id.gs1.org/01/{batch.Gtin.Value}/10/{Uri.EscapeDataString(batch.Lot)}")!);
 
     private IBatchGrain Batch(BatchRef batch) => grains.GetGrain<IBatchGrain>(batch.Key);
 }

@@ -35,6 +35,12 @@ public sealed class NamedQueries(IGrainFactory grains, TimeProvider clock)
     {
         var query = await GetAsync(caller, name);
         Rulebook.PermitMaker(caller, Act.DeleteQuery, query.Maker, $"query '{name}'");
+        // Its subscriptions end with it, as the binding says; each stops before the list naming it goes.
+        foreach (var id in await Book.SubscriptionsAsync(name))
+        {
+            await grains.GetGrain<IEpcisSubscriptionGrain>(id).StopAsync();
+        }
+
         await Book.DeleteAsync(name);
     }
 }

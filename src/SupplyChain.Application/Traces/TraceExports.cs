@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using SupplyChain.Application.Access;
 using SupplyChain.Application.Links;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Access;
 using SupplyChain.Domain.Batches;
+using SupplyChain.Abstractions.Epcis;
 using SupplyChain.Domain.Epcis;
+using SupplyChain.Domain.Epcis.Repository;
 using SupplyChain.Domain.Identifiers;
 using SupplyChain.Domain.Traces;
 using SupplyChain.Abstractions.Batches;
@@ -23,6 +26,7 @@ public sealed class TraceExports(IGrainFactory grains, TimeProvider clock, Canon
         var members = genealogy.Members.Select(m => m.Node.State).ToList();
         var (logs, names) = (await LogsAsync(members, ct), await ProductNamesAsync(members, ct));
         var document = EpcisExport.Document(logs, clock.GetUtcNow(), names, linkDomain: links.Domain);
+        await CapturedIdsAsync(document);
         return new Exported(EpcisExport.Text(document), members.Count, EpcisExport.EventCount(document));
     }
 
@@ -40,6 +44,30 @@ public sealed class TraceExports(IGrainFactory grains, TimeProvider clock, Canon
         var members = (await back).Members.Concat((await forward).Members).Select(m => m.Node.State).DistinctBy(s => s.Ref).ToList();
         var (logs, names) = (await LogsAsync(members, ct), await ProductNamesAsync(members, ct));
         return new Exported(TraceabilityCsv.Write(logs, names, from, to), members.Count, TraceabilityCsv.Records(logs, names, from, to).Count);
+    }
+
+    /// <summary>
+    /// Writes the eventID an event was captured with on the exported event it became, when it became one (not several),
+    /// so a partner's repository recognises what it sent and de-duplicates what we send.
+    /// </summary>
+    private async Task CapturedIdsAsync(JsonObject document)
+    {
+        var imported = (document["epcisBody"]?["eventList"]?.AsArray() ?? [])
+            .OfType<JsonObject>()
+            .Select(e => (Event: e, Key: e[EpcisVocabulary.Term("eventId")]?.GetValue<string>() is { } id ? EventKey.OfImported(id) : null))
+            .Where(e => e.Key is not null)
+            .GroupBy(e => e.Key!)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Event, StringComparer.Ordinal);
+        if (imported.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, eventId) in await grains.GetGrain<IEpcisRepositoryGrain>(0).IdsOfAsync(imported.Keys.ToList()))
+        {
+            imported[key]["eventID"] = eventId;
+        }
     }
 
     /// <summary>Every stored event of each batch up to the version its trace saw, read from storage, at most <see cref="Bounded.Concurrency"/> reads at once.</summary>

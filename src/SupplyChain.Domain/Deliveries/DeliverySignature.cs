@@ -12,6 +12,9 @@ public static class DeliverySignature
 {
     public const string Header = "X-SupplyChain-Signature";
 
+    /// <summary>The same signature under the name the EPCIS 2.0 binding gives it, for subscribers to named queries.</summary>
+    public const string EpcisHeader = "GS1-Signature";
+
     public static string Sign(string secret, DateTimeOffset at, string body)
     {
         var t = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

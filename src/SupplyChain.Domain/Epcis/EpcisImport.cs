@@ -70,6 +70,10 @@ public static partial class EpcisImport
         private readonly List<ImportedEvent> _events = new();
         private readonly List<ImportNote> _notes = new();
         private readonly List<string> _ourPrefixes = new();
+        private HashId.JsonLdPrefixes? _prefixes;
+
+        // An event without an eventID is known by its CBV 2.0 hash id, as the repository stores it.
+        private HashId.JsonLdPrefixes Prefixes => _prefixes ??= HashId.JsonLdPrefixes.Standard.With(JsonSerializer.SerializeToElement(document["@context"]));
 
         // Our event id of each event read, with its index: an event sent twice would be two commands with one id.
         private readonly Dictionary<string, int> _eventIds = new(StringComparer.Ordinal);
@@ -136,7 +140,9 @@ public static partial class EpcisImport
             var type = RequiredString(e, "type", at + ".type");
             if (e["errorDeclaration"] is not null)
             {
-                throw DomainException.Invalid(at + ".errorDeclaration", "error declarations are not imported: events here are corrected by new events, never edited");
+                // Kept by the EPCIS repository, where it marks the event it names; no batch command undoes a stored event.
+                _notes.Add(new ImportNote(at + ".errorDeclaration", type, "declares an earlier event in error: kept with that event, no batch is changed"));
+                return;
             }
 
             var eventTime = Time(e, "eventTime", at + ".eventTime", required: true)!.Value;
@@ -160,7 +166,7 @@ public static partial class EpcisImport
             }
 
             var facts = new EventFacts(
-                index, OurEventId(epcisId ?? e.ToJsonString()), epcisId, eventTime,
+                index, OurEventId(epcisId ?? HashId.EventHashId.Of(e, Prefixes)), epcisId, eventTime,
                 CbvWord(OptionalString(e, "bizStep", at + ".bizStep"), at + ".bizStep", "BizStep-", "urn:epcglobal:cbv:bizstep:") ?? "",
                 Place(e, "readPoint", at), Place(e, "bizLocation", at));
             if (!_eventIds.TryAdd(facts.EventId, index))

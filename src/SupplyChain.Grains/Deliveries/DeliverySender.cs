@@ -17,7 +17,10 @@ public sealed class DeliverySender(TimeProvider clock, IOptions<DeliveryOptions>
     public async Task<(int? StatusCode, string? Error)> PostAsync(DeliveryEndpoint endpoint, Delivery delivery, int attempt, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, delivery.ContentType) };
-        request.Headers.Add(DeliverySignature.Header, DeliverySignature.Sign(endpoint.Secret, clock.GetUtcNow(), delivery.Payload));
+        var signature = DeliverySignature.Sign(endpoint.Secret, clock.GetUtcNow(), delivery.Payload);
+        request.Headers.Add(DeliverySignature.Header, signature);
+        // The EPCIS binding names its signature header GS1-Signature; the same value serves its subscribers.
+        request.Headers.Add(DeliverySignature.EpcisHeader, signature);
         request.Headers.Add(DeliveryHeader, delivery.DeliveryId);
         request.Headers.Add(AttemptHeader, attempt.ToString(CultureInfo.InvariantCulture));
         try

@@ -11,6 +11,9 @@ public sealed class NamedQueriesState
 {
     [Id(0)]
     public Dictionary<string, NamedQuery> Queries { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)]
+    public Dictionary<string, List<string>> Subscriptions { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The named queries in one grain state: a few hundred small definitions, read far more often than written.</summary>
@@ -42,12 +45,42 @@ public sealed class NamedQueriesGrain(
 
     public Task<NamedQuery?> GetAsync(string name) => Task.FromResult(state.State.Queries.GetValueOrDefault(name));
 
+    public async Task<bool> AddSubscriptionAsync(string name, string subscriptionId)
+    {
+        if (!state.State.Queries.ContainsKey(name))
+        {
+            return false;
+        }
+
+        var ids = state.State.Subscriptions.TryGetValue(name, out var list) ? list : state.State.Subscriptions[name] = [];
+        if (!ids.Contains(subscriptionId))
+        {
+            ids.Add(subscriptionId);
+            await state.SaveAsync(DeactivateOnIdle);
+        }
+
+        return true;
+    }
+
+    public async Task RemoveSubscriptionAsync(string name, string subscriptionId)
+    {
+        if (state.State.Subscriptions.TryGetValue(name, out var ids) && ids.Remove(subscriptionId))
+        {
+            await state.SaveAsync(DeactivateOnIdle);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> SubscriptionsAsync(string name) =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Subscriptions.TryGetValue(name, out var ids) ? ids.ToList() : []);
+
     public async Task<bool> DeleteAsync(string name)
     {
         if (!state.State.Queries.Remove(name))
         {
             return false;
         }
+
+        state.State.Subscriptions.Remove(name);
 
         await state.SaveAsync(DeactivateOnIdle);
         return true;

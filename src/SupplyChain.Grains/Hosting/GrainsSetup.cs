@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using SupplyChain.Abstractions.Alerts;
 using SupplyChain.Grains.Alerts;
 using SupplyChain.Grains.Deliveries;
+using SupplyChain.Grains.Epcis;
 using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Hosting;
@@ -18,9 +19,11 @@ public static class GrainsSetup
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var alerts = configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new();
         var deliveries = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new();
+        var subscriptions = configuration.GetSection(SubscriptionOptions.Section).Get<SubscriptionOptions>() ?? new();
         silo.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         silo.Services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         silo.Services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
+        silo.Services.Configure<SubscriptionOptions>(configuration.GetSection(SubscriptionOptions.Section));
         silo.Services.AddSingleton<DeliverySender>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddBatchStorage();
@@ -36,7 +39,7 @@ public static class GrainsSetup
             options.TableServiceClient = StorageOptions.Client(storage.ConnectionString);
             options.TableName = storage.TablePrefix + "reminders";
         });
-        var shortest = alerts.TransitCheckPeriod < deliveries.RecoveryPeriod ? alerts.TransitCheckPeriod : deliveries.RecoveryPeriod;
+        var shortest = new[] { alerts.TransitCheckPeriod, deliveries.RecoveryPeriod, subscriptions.RecoveryPeriod }.Min();
         silo.Configure<ReminderOptions>(options =>
             options.MinimumReminderPeriod = shortest < options.MinimumReminderPeriod ? shortest : options.MinimumReminderPeriod);
         silo.AddActivityPropagation();

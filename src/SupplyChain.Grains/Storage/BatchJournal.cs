@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Grains.Epcis;
 
 namespace SupplyChain.Grains.Storage;
 
@@ -44,14 +45,18 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
     private readonly IClusterMembershipService _membership;
     private readonly JournalSweep _sweep;
     private readonly JournalFence _fence;
+    private readonly EpcisIndexFeed _feed;
 
-    public BatchJournal(JournalStore store, BatchLogStore log, TimeProvider clock, IOptions<StorageOptions> options, ILocalSiloDetails silo, IClusterMembershipService membership, ILogger<BatchJournal> logger)
+    public BatchJournal(JournalStore store, BatchLogStore log, EpcisIndexFeed feed, RecordClock records, TimeProvider clock, IOptions<StorageOptions> options, ILocalSiloDetails silo, IClusterMembershipService membership, ILogger<BatchJournal> logger)
     {
-        (_store, _log, _clock, _logger, _silo, _membership) = (store, log, clock, logger, silo, membership);
+        (_store, _log, _feed, Records, _clock, _logger, _silo, _membership) = (store, log, feed, records, clock, logger, silo, membership);
         _lease = options.Value.JournalLease > TimeSpan.Zero ? options.Value.JournalLease : TimeSpan.FromSeconds(30);
         _fence = new JournalFence(store, Writer, logger);
-        _sweep = new JournalSweep(store, log, clock, _lease, silo.SiloAddress, membership, Writer, logger);
+        _sweep = new JournalSweep(store, log, feed, clock, _lease, silo.SiloAddress, membership, Writer, logger);
     }
+
+    /// <summary>The silo's record clock: a batch event's record time is open from its commit until the feed indexes it.</summary>
+    public RecordClock Records { get; }
 
     /// <summary>This writer's id, unique to the silo process.</summary>
     public string Writer { get; } = Guid.NewGuid().ToString("N")[..16];
@@ -90,9 +95,10 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         await _sweep.SweepDeadAsync(ct);
         _loops.Add(Task.Run(() => WriteLoopAsync(_stop.Token)));
         _loops.Add(Task.Run(() => _fence.WatchAsync(_membership, _silo.SiloAddress, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(_lease / 6, BeatAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
-        _loops.Add(Task.Run(() => RepeatAsync(_lease / 2, _sweep.SweepDeadAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, _lease / 6, BeatAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, TimeSpan.FromSeconds(1), TidyAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, _lease / 2, _sweep.SweepDeadAsync, _stop.Token)));
+        _loops.Add(Task.Run(() => Periodic.RunAsync(_clock, _logger, Writer, TimeSpan.FromSeconds(1), ct => _feed.StepAsync(Writer, ct), _stop.Token)));
     }
 
     /// <summary>After the silo's grains are gone: writes out what deactivations left, then removes the journal if nothing is owed.</summary>
@@ -104,9 +110,10 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             await WriteOutLeftAsync(ct);
         }
 
+        await _feed.FlushAsync(ct);
         await _stop.CancelAsync();
         await Task.WhenAll(_loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-        if (LeftCount() == 0 && Outstanding() == 0 && _fence.Closed is null)
+        if (LeftCount() == 0 && Outstanding() == 0 && _feed.OldestUnindexed is null && _fence.Closed is null)
         {
             try
             {
@@ -114,6 +121,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
                 await _fence.ReleaseBelowAsync(long.MaxValue, ct);
 
                 await _store.DeleteWriterAsync(Writer, ct);
+                await _feed.ForgetAsync(Writer, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -265,7 +273,9 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
     {
         try
         {
-            await _fence.CommitAsync(sequence, group.Select(p => p.Entry).ToList(), ct);
+            var entries = group.Select(p => p.Entry).ToList();
+            await _fence.CommitAsync(sequence, entries, ct);
+            _feed.Add(sequence, entries);
             foreach (var pending in group)
             {
                 pending.Done.TrySetResult(sequence);
@@ -328,6 +338,9 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             below = _outstanding.Count > 0 ? _outstanding.Keys.First() : _next;
         }
 
+        // A commit row stays until its events are indexed too: a sweep after a crash indexes them from it.
+        below = Math.Min(below, _feed.OldestUnindexed ?? below);
+
         if (below > _deletedBelow)
         {
             await _store.DeleteCommitsAsync(Writer, JournalStore.Sequences(_deletedBelow, below), ct);
@@ -360,22 +373,6 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _logger.LogWarning(ex, "Journal {Writer} could not yet write out the events batch {Batch} left", Writer, batch);
-            }
-        }
-    }
-
-    private async Task RepeatAsync(TimeSpan period, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(period, _clock);
-        while (await timer.WaitForNextTickAsync(ct))
-        {
-            try
-            {
-                await work(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogWarning(ex, "Journal {Writer}: {Work} failed", Writer, work.Method.Name);
             }
         }
     }

@@ -199,9 +199,20 @@ public sealed class BatchLog(
     public async Task<RecordedEvent> AppendAsync(BatchEvent decided, string fingerprint, DateTimeOffset now)
     {
         var version = (_state?.Version ?? 0) + 1;
-        var (recorded, canonical) = EventHash.Record(batch, version, _state?.HeadHash ?? "", now, decided);
+        var recordedAt = journal.Records.Open(now);
+        var (recorded, canonical) = EventHash.Record(batch, version, _state?.HeadHash ?? "", recordedAt, decided);
         var stored = new StoredEvent(recorded, canonical, fingerprint);
-        var sequence = await journal.CommitAsync(batch, stored);
+        long sequence;
+        try
+        {
+            sequence = await journal.CommitAsync(batch, stored);
+        }
+        catch
+        {
+            // Not stored: its record time holds the EPCIS horizon no longer.
+            journal.Records.Close(recordedAt);
+            throw;
+        }
 
         // Stored: the journal's commit row holds it.
         (_state, _trail) = BatchLogStore.Apply(_state, _trail, recorded);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SupplyChain.Domain.Identifiers;
+using SupplyChain.Grains.Epcis;
 
 namespace SupplyChain.Grains.Storage;
 
@@ -8,7 +9,7 @@ namespace SupplyChain.Grains.Storage;
 /// registration row), deletes the writer's fence rows so that none of its commits can be stored any more, and only
 /// then reads what it journaled. A claim whose sweeper is itself gone is taken over the same way.
 /// </summary>
-internal sealed class JournalSweep(JournalStore store, BatchLogStore log, TimeProvider clock, TimeSpan lease, SiloAddress silo, IClusterMembershipService membership, string sweeper, ILogger logger)
+internal sealed class JournalSweep(JournalStore store, BatchLogStore log, EpcisIndexFeed feed, TimeProvider clock, TimeSpan lease, SiloAddress silo, IClusterMembershipService membership, string sweeper, ILogger logger)
 {
     private readonly HashSet<string> _sweeping = [];
 
@@ -52,8 +53,10 @@ internal sealed class JournalSweep(JournalStore store, BatchLogStore log, TimePr
                 await log.SettleAsync(BatchRef.FromKey(batch.Key), events, writer.Id, ct);
             }
 
+            await feed.WriteAsync(commits.SelectMany(c => c.Entries), ct);
             await store.DeleteCommitsAsync(writer.Id, commits.Select(c => c.Sequence), ct);
             await store.DeleteWriterAsync(writer.Id, ct);
+            await feed.ForgetAsync(writer.Id, ct);
             logger.LogWarning("Swept journal {Writer}: {Events} events of {Batches} batches written out", writer.Id, commits.Sum(c => c.Entries.Count), byBatch.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

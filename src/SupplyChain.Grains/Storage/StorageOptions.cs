@@ -33,4 +33,11 @@ public sealed class StorageOptions
         {
             Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), NetworkTimeout = TimeSpan.FromSeconds(10) },
         });
+
+    /// <summary>
+    /// Whether events recorded through gRPC get EPCIS index rows (time, bizStep, location, disposition, event type).
+    /// Off by default: on Azurite it costs gRPC capture most of its rate (docs/benchmarks.md); lot and id queries
+    /// find those events through the batch logs either way.
+    /// </summary>
+    public bool IndexRecordedEvents { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupplyChain.Grains.Epcis;
 
 namespace SupplyChain.Grains.Storage;
 
@@ -14,6 +15,10 @@ public static class StorageSetup
         services.AddSingleton<JournalStore>();
         services.AddSingleton<AlertLogStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<EpcisStore>();
+        services.AddSingleton<RecordClock>();
+        services.AddSingleton<EpcisIndexFeed>();
+        services.AddSingleton<ClusterHorizon>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());
         return services;

@@ -27,6 +27,12 @@ public sealed class Tables(IOptions<StorageOptions> options)
     /// <summary>The table of deliveries: a partition per destination with its endpoint, outbox and attempt log.</summary>
     public Task<TableClient> DeliveriesAsync() => GetAsync("deliveries");
 
+    /// <summary>The EPCIS repository's events, one row each, keyed by event key.</summary>
+    public Task<TableClient> EpcisEventsAsync() => GetAsync("epcisevent");
+
+    /// <summary>The EPCIS repository's index rows: a partition per thing a query asks for, rows in record-time order.</summary>
+    public Task<TableClient> EpcisIndexAsync() => GetAsync("epcisindex");
+
     private Task<TableClient> GetAsync(string name)
     {
         Lazy<Task<TableClient>> table;

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SupplyChain.Abstractions.Epcis;
 using SupplyChain.Application.Epcis;
+using SupplyChain.Domain.Access;
 using SupplyChain.Domain;
 using SupplyChain.Domain.Epcis.Query;
 using SupplyChain.Domain.Identifiers;
@@ -12,7 +14,7 @@ namespace SupplyChain.Server.Epcis;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 REST door on the HTTP/1.1 port: capture (documents and single events, in the caller's name
-/// through the importer) and SimpleEventQuery by lot, mapped onto the application layer; JSON-LD only.
+/// through the importer, as jobs) and SimpleEventQuery through the repository's indexes, mapped onto the application layer; JSON-LD only.
 /// </summary>
 public static class EpcisEndpoints
 {
@@ -30,13 +32,9 @@ public static class EpcisEndpoints
         .. EpcisNamedQueries.Paths,
     ];
 
-    /// <summary>Query parameters of the standard this door does not offer yet: a 501, never silently ignored.</summary>
-    private static readonly string[] NotBuiltParameters = ["perPage", "nextPageToken", "orderBy", "orderDirection"];
-
     public static WebApplicationBuilder AddEpcis(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<EpcisOptions>(builder.Configuration.GetSection(EpcisOptions.Section));
-        builder.Services.AddSingleton<CaptureJobs>();
         builder.Services.AddSingleton<EpcisCallers>();
         builder.Services.AddSingleton<EpcisFilter>();
         return builder.AddEpcisOpenApi(builder.Configuration.GetSection(EpcisOptions.Section).Get<EpcisOptions>() ?? new EpcisOptions());
@@ -48,12 +46,12 @@ public static class EpcisEndpoints
         var epcis = app.MapGroup(options.BasePath.TrimEnd('/')).RequireHost($"*:{httpPort}").AddEndpointFilter<EpcisFilter>();
         epcis.MapGet("", () => Results.Json(new { resources = Paths.Skip(1).Select(p => options.BasePath.TrimEnd('/') + p.Path).ToArray() }));
         epcis.MapPost("/capture", CaptureAsync);
-        epcis.MapGet("/capture", async (HttpContext http, EpcisCallers callers, CaptureJobs jobs) =>
-            Results.Json(new JsonArray((await JobsOf(http, callers, jobs)).Select(j => (JsonNode?)j.Json()).ToArray())));
-        epcis.MapGet("/capture/{captureId}", async (string captureId, HttpContext http, EpcisCallers callers, CaptureJobs jobs) =>
-            jobs.Find(captureId, await callers.ReadAsync(http)) is { } job
-                ? Results.Json(job.Json())
-                : throw DomainException.NotFound($"captureId: no capture job '{captureId}' on this server (jobs are kept in memory: a restart forgets them)"));
+        epcis.MapGet("/capture", async (HttpContext http, EpcisCallers callers, EpcisCaptures captures) =>
+            Results.Json(new JsonArray((await captures.OfAsync(await callers.ReadAsync(http))).Select(j => (JsonNode?)CaptureJobJson.Of(j)).ToArray())));
+        epcis.MapGet("/capture/{captureId}", async (string captureId, HttpContext http, EpcisCallers callers, EpcisCaptures captures) =>
+            await captures.FindAsync(await callers.ReadAsync(http), captureId) is { } job
+                ? Results.Json(CaptureJobJson.Of(job))
+                : throw DomainException.NotFound($"captureId: no capture job '{captureId}'"));
         epcis.MapPost("/events", CaptureEventAsync);
         epcis.MapGet("/events", QueryAsync);
         epcis.MapGet("/events/{**eventId}", EventAsync);
@@ -72,58 +70,48 @@ public static class EpcisEndpoints
         return app;
     }
 
-    private static async Task<IReadOnlyList<CaptureJob>> JobsOf(HttpContext http, EpcisCallers callers, CaptureJobs jobs) => jobs.Of(await callers.ReadAsync(http));
-
-    private static async Task<IResult> CaptureAsync(HttpContext http, [FromServices] EpcisCallers callers, [FromServices] EpcisImporter importer, [FromServices] CaptureJobs jobs, [FromServices] IOptions<EpcisOptions> options, [FromServices] TimeProvider clock)
+    private static async Task<IResult> CaptureAsync(HttpContext http, [FromServices] EpcisCallers callers, [FromServices] EpcisCaptures captures, [FromServices] IOptions<EpcisOptions> options)
     {
         var caller = await callers.ReadAsync(http);
-        Behaviour(http);
+        var proceed = Proceed(http);
         var document = await EpcisBodies.ReadAsync(http, options.Value);
         EpcisBodies.CountEvents(document, options.Value);
-        var job = await ImportAsync(http, caller, importer, document, clock);
-        jobs.Keep(job);
-        return Results.Accepted($"{options.Value.BasePath.TrimEnd('/')}/capture/{job.Id}", job.Json());
+        var job = await RunAsync(http, caller, captures, document, proceed);
+        return Results.Accepted($"{options.Value.BasePath.TrimEnd('/')}/capture/{job.Id}", CaptureJobJson.Of(job));
     }
 
-    private static async Task<IResult> CaptureEventAsync(HttpContext http, [FromServices] EpcisCallers callers, [FromServices] EpcisImporter importer, [FromServices] CaptureJobs jobs, [FromServices] IOptions<EpcisOptions> options, [FromServices] TimeProvider clock)
+    private static async Task<IResult> CaptureEventAsync(HttpContext http, [FromServices] EpcisCallers callers, [FromServices] EpcisCaptures captures, [FromServices] IOptions<EpcisOptions> options, [FromServices] TimeProvider clock)
     {
         var caller = await callers.ReadAsync(http);
-        Behaviour(http);
+        Proceed(http);
         var text = await EpcisBodies.ReadAsync(http, options.Value);
         var (document, eventId) = EpcisBodies.Wrap(text, clock.GetUtcNow());
-        jobs.Keep(await ImportAsync(http, caller, importer, document, clock));
+        await RunAsync(http, caller, captures, document, proceed: false);
         return Results.Created($"{options.Value.BasePath.TrimEnd('/')}/events/{Uri.EscapeDataString(eventId)}", null);
     }
 
-    private static async Task<CaptureJob> ImportAsync(HttpContext http, SupplyChain.Domain.Access.Caller caller, EpcisImporter importer, string document, TimeProvider clock)
+    private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed)
     {
-        var started = clock.GetUtcNow();
         // The caller's own name by default; another party's name only where the rulebook lets the caller act for it.
         var actor = Gln.ParseOptional(http.Request.Query["actorGln"].ToString(), "actorGln")
             ?? caller.Gln ?? throw DomainException.Invalid("actorGln", "the token names no GLN: say in whose name the document is captured");
         var receiver = Gln.ParseOptional(http.Request.Query["receiverGln"].ToString(), "receiverGln");
-        var imported = await importer.ImportAsync(caller, actor, receiver, document, http.RequestAborted);
-        foreach (var (_, reply) in imported.Applied)
+        var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, http.RequestAborted);
+        foreach (var (_, reply) in imported?.Applied ?? [])
         {
             CaptureMetrics.Count(reply);
         }
 
-        return new CaptureJob(Guid.NewGuid().ToString("N"), caller.Subject, started, clock.GetUtcNow(), true, imported.Capture.EventCount, []);
+        return job;
     }
 
-    /// <summary>All or nothing is what the importer does; proceeding past a refused event is not built yet.</summary>
-    private static void Behaviour(HttpContext http)
+    /// <summary>Whether a capture proceeds past refused events (proceed) or is all or nothing (rollback, the default).</summary>
+    private static bool Proceed(HttpContext http) => http.Request.Headers["GS1-Capture-Error-Behaviour"].ToString() switch
     {
-        var behaviour = http.Request.Headers["GS1-Capture-Error-Behaviour"].ToString();
-        if (behaviour is "" or "rollback")
-        {
-            return;
-        }
-
-        throw behaviour == "proceed"
-            ? EpcisProblem.NotBuilt("GS1-Capture-Error-Behaviour: proceed (captures are all or nothing: rollback)")
-            : DomainException.Invalid("GS1-Capture-Error-Behaviour", $"'{behaviour}' is not rollback or proceed");
-    }
+        "" or "rollback" => false,
+        "proceed" => true,
+        var other => throw DomainException.Invalid("GS1-Capture-Error-Behaviour", $"'{other}' is not rollback or proceed"),
+    };
 
     private static Task<IResult> QueryAsync(HttpContext http, EpcisCallers callers, EpcisEvents events) =>
         EventsAsync(http, callers, events, Parameters(http));
@@ -132,9 +120,27 @@ public static class EpcisEndpoints
     internal static async Task<IResult> EventsAsync(HttpContext http, EpcisCallers callers, EpcisEvents events, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
     {
         var caller = await callers.ReadAsync(http);
-        var (query, lot) = Parse(parameters);
+        var query = EventQueryParser.Parse(parameters);
         var format = Format(http);
-        return Document(http, await events.QueryAsync(caller, lot, query, http.RequestAborted), format);
+        EventPage page;
+        try
+        {
+            page = await events.QueryAsync(caller, query, http.RequestAborted);
+        }
+        catch (QueryTooComplexException tooComplex)
+        {
+            throw new EpcisProblem(StatusCodes.Status413PayloadTooLarge, "QueryTooComplexException", tooComplex.Message);
+        }
+
+        if (page.NextPageToken is { } next)
+        {
+            var link = http.Request.Query.Where(p => p.Key != "nextPageToken")
+                .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
+                .Append($"nextPageToken={Uri.EscapeDataString(next)}");
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', link)}>; rel=\"next\"";
+        }
+
+        return Document(http, events.Document(page), format);
     }
 
     /// <summary>The request's query string as parameter name to raw values.</summary>
@@ -145,24 +151,9 @@ public static class EpcisEndpoints
     {
         var caller = await callers.ReadAsync(http);
         var eventId = RawEventId(http);
-        var (query, lot) = Parse(Parameters(http));
-        var found = await events.QueryAsync(caller, lot, query with { EventIds = [eventId] }, http.RequestAborted);
-        return found["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"]?.AsArray().Count > 0
-            ? Document(http, found, Format(http))
-            : throw DomainException.NotFound($"eventID: no event '{eventId}' in lot {lot}");
-    }
-
-    private static (EventQuery Query, BatchRef Lot) Parse(IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
-    {
-        if (NotBuiltParameters.FirstOrDefault(parameters.ContainsKey) is { } paging)
-        {
-            throw EpcisProblem.NotBuilt($"query parameter {paging} (results come whole, in event-time order)");
-        }
-
-        var query = EventQueryParser.Parse(parameters);
-        var lot = EpcisEvents.Lot(query) ?? throw EpcisProblem.NotBuilt(
-            "a query that names no single lot in MATCH_anyEPCClass (queries by time, bizStep, location or party need indexes of their own)");
-        return (query, lot);
+        var format = Format(http);
+        var found = await events.FindAsync(caller, eventId) ?? throw DomainException.NotFound($"eventID: no event '{eventId}' is stored");
+        return Document(http, events.Document(new EventPage([found], null)), format);
     }
 
     /// <summary>The event id as sent, read from the raw target: ids hold '/' and ':', which routing would split or leave encoded.</summary>

@@ -255,7 +255,6 @@ public sealed class EpcisImportTests
     [InlineData("""{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "readPoint": {"id": "urn:epc:id:sgln:0614141.07346"}, "epcList": ["urn:epc:id:sgtin:4012345.011111.1"]}""", "eventList[1].readPoint.id: 'urn:epc:id:sgln:0614141.07346' is not a valid urn:epc:id:sgln URN")]
     [InlineData("""{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"], "sensorElementList": [{"sensorReport": []}]}""", "eventList[1].sensorElementList[0].sensorReport: is required")]
     [InlineData("""{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"], "sensorElementList": [{"sensorReport": [{"value": 1}]}]}""", "eventList[1].sensorElementList[0].sensorReport[0].type: is required")]
-    [InlineData("""{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"], "errorDeclaration": {"declarationTime": "2025-06-01T08:00:00Z"}}""", "eventList[1].errorDeclaration: error declarations are not imported")]
     [InlineData("""{"type": "TransformationEvent", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "inputEPCList": ["urn:epc:id:sgtin:4012345.011111.1"]}""", "eventList[1]: TransformationEvent needs inputs and outputs")]
     [InlineData("""{"type": "ObjectEvent", "action": "OBSERVE", "eventID": "not a uri", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": []}""", "eventList[1].eventID: 'not a uri' is not a URI")]
     [InlineData("""7""", "eventList[1]: is not an object")]
@@ -264,6 +263,17 @@ public sealed class EpcisImportTests
         var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping, bad, Shipping)));
 
         Assert.StartsWith(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_declaration_is_noted_and_changes_no_batch()
+    {
+        var capture = EpcisImport.Parse(Document(
+            Shipping,
+            """{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"], "errorDeclaration": {"declarationTime": "2025-06-01T08:00:00Z"}}"""));
+
+        Assert.Single(capture.Events);
+        Assert.Equal("eventList[1].errorDeclaration", Assert.Single(capture.Notes).Field);
     }
 
     [Fact]

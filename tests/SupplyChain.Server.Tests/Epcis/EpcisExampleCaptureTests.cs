@@ -72,6 +72,19 @@ public sealed class EpcisExampleCaptureTests(ServerFixture fixture)
             Assert.Equal(history.Events.Count, events.Count);
             Assert.Equal(bizSteps.Length, events.Count);
         }
+
+        // Each example event is found by its id, and an export of the lot carries the ids the events were captured with.
+        var exported = await new TraceService.TraceServiceClient(server.Channel).ExportEpcisAsync(new ExportEpcisRequest { Gtin = item, Lot = "2018" });
+        foreach (var (file, inExport) in new[] { ("Example_9.6.1-ObjectEvent.jsonld", true), ("Example_9.6.4-TransformationEvent.jsonld", false) })
+        {
+            foreach (var e in JsonDocument.Parse(Gs1Files.Example(file)).RootElement.GetProperty("epcisBody").GetProperty("eventList").EnumerateArray())
+            {
+                var id = e.GetProperty("eventID").GetString()!;
+                var found = Assert.Single(await EpcisClient.EventsAsync(await auditor.GetAsync("/epcis/events/" + Uri.EscapeDataString(id))));
+                Assert.Equal(e.GetProperty("type").GetString(), found.GetProperty("type").GetString());
+                Assert.Equal(inExport, exported.Document.Contains($"\"eventID\": \"{id}\"", StringComparison.Ordinal));
+            }
+        }
     }
 
     /// <summary>Captures a document, follows the Location to its job and returns the job.</summary>
