@@ -19,37 +19,16 @@ public sealed class ClusterCollection
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Silos = 3;
-    private Azurite _azurite = null!;
-    private readonly List<ServerProcess> _servers = [];
+    private LocalCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Cluster__Clustering"] = "AzureTable",
-            ["Cluster__ClusterId"] = "cluster-" + Guid.NewGuid().ToString("N")[..8],
-        };
-        for (var i = 0; i < Silos; i++)
-        {
-            _servers.Add(await ServerProcess.StartAsync(_azurite.ConnectionString, settings));
-        }
-    }
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(Silos, "cluster");
 
-    public async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await _azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Killing_a_silo_under_load_loses_no_acknowledged_event_and_calls_resume_within_five_seconds()
     {
-        var channels = _servers.Select(s => s.Channel).ToList();
+        var channels = _cluster.Servers.Select(s => s.Channel).ToList();
         var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());
         var participants = new ParticipantService.ParticipantServiceClient(channels[0]);
         await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Gia Rai shrimp cooperative", Roles = { Role.Producer } });
@@ -115,7 +94,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
         await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         killedAt = clock.Elapsed;
-        await _servers[1].KillAsync();
+        await _cluster.Servers[1].KillAsync();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(6 * 40, acknowledged.Count);
@@ -141,7 +120,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_silo_stopped_with_sigterm_hands_its_grains_over_without_a_failed_call()
     {
-        var channels = _servers.Select(s => s.Channel).ToList();
+        var channels = _cluster.Servers.Select(s => s.Channel).ToList();
         var (producer, gtin13, lots) = await SeedAsync(channels, 24);
         var failures = new ConcurrentBag<string>();
         var acknowledged = new ConcurrentBag<(string Lot, string EventId)>();
@@ -173,7 +152,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         })).ToList();
 
         await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(await _servers[1].StopAsync(), "the silo should stop gracefully on SIGTERM");
+        Assert.True(await _cluster.Servers[1].StopAsync(), "the silo should stop gracefully on SIGTERM");
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.True(failures.IsEmpty, $"{failures.Count} calls failed: {string.Join("; ", failures.Take(3))}");
@@ -183,7 +162,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_whole_cluster_restart_brings_every_batch_back()
     {
-        var channels = _servers.Select(s => s.Channel).ToList();
+        var channels = _cluster.Servers.Select(s => s.Channel).ToList();
         var (producer, gtin13, lots) = await SeedAsync(channels, 9);
         var acknowledged = new List<(string Lot, string EventId)>();
         for (var i = 0; i < lots.Count; i++)
@@ -194,12 +173,12 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         var before = await Task.WhenAll(lots.Select(lot => new BatchService.BatchServiceClient(channels[0]).GetBatchAsync(new GetBatchRequest { Gtin = Ids.Gtin14(gtin13), Lot = lot }).ResponseAsync));
-        foreach (var server in _servers)
+        foreach (var server in _cluster.Servers)
         {
             Assert.True(await server.StopAsync(), "every silo should stop gracefully");
         }
 
-        foreach (var server in _servers)
+        foreach (var server in _cluster.Servers)
         {
             await server.StartAgainAsync();
         }
@@ -218,7 +197,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Splits_and_merges_interrupted_by_a_killed_silo_are_finished_by_retries_and_conserve_quantity()
     {
-        var channels = _servers.Select(s => s.Channel).ToList();
+        var channels = _cluster.Servers.Select(s => s.Channel).ToList();
         var (producer, gtin13, parents) = await SeedAsync(channels, 12);
         var gtin14 = Ids.Gtin14(gtin13);
         var acknowledged = 0;
@@ -273,7 +252,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         })).ToList();
 
         await halfway.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await _servers[1].KillAsync();
+        await _cluster.Servers[1].KillAsync();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(180));
 
         var reader = new BatchService.BatchServiceClient(channels[0]);

@@ -9,41 +9,22 @@ namespace SupplyChain.Server.Tests;
 public sealed class DeliveryClusterTests : IAsyncLifetime
 {
     private const int Silos = 3;
-    private Azurite _azurite = null!;
-    private readonly List<ServerProcess> _servers = [];
+    private LocalCluster _cluster = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(Silos, "deliveries", new Dictionary<string, string>
     {
-        _azurite = await Azurite.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Cluster__Clustering"] = "AzureTable",
-            ["Cluster__ClusterId"] = "deliveries-" + Guid.NewGuid().ToString("N")[..8],
-            ["Deliveries__FirstRetry"] = "00:00:00.500",
-            ["Deliveries__RecoveryPeriod"] = "00:00:05",
-        };
-        for (var i = 0; i < Silos; i++)
-        {
-            _servers.Add(await ServerProcess.StartAsync(_azurite.ConnectionString, settings));
-        }
-    }
+        ["Deliveries__FirstRetry"] = "00:00:00.500",
+        ["Deliveries__RecoveryPeriod"] = "00:00:05",
+    });
 
-    public async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await _azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Every_alert_reaches_the_webhook_after_every_silo_is_killed_in_the_middle_of_delivering()
     {
         // Each POST takes a while, so that the kill finds deliveries made, in flight and still queued.
         await using var receiver = await WebhookReceiver.StartAsync(_ => 200, TimeSpan.FromMilliseconds(300));
-        var channel = _servers[0].Channel;
+        var channel = _cluster.Servers[0].Channel;
         var (producer, gtin13, lot) = (Ids.Gln(), Ids.Gtin13(), Ids.Lot());
         var participants = new ParticipantService.ParticipantServiceClient(channel);
         await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Ca Mau shrimp cooperative", Roles = { Role.Producer } });
@@ -67,7 +48,7 @@ public sealed class DeliveryClusterTests : IAsyncLifetime
         }
 
         await receiver.WaitForAsync(all => all.Count >= 2, TimeSpan.FromSeconds(30), "the first deliveries");
-        foreach (var server in _servers)
+        foreach (var server in _cluster.Servers)
         {
             await server.KillAsync();
         }
@@ -75,7 +56,7 @@ public sealed class DeliveryClusterTests : IAsyncLifetime
         var beforeKill = receiver.All.Select(r => r.DeliveryId).Distinct().Count();
         Assert.True(beforeKill < alerts, $"the kill should come in the middle of delivering, but all {beforeKill} were delivered already");
         // Together, as an orchestrator restarts a crashed deployment: each finds its own earlier run dead.
-        await Task.WhenAll(_servers.Select(server => server.StartAgainAsync()));
+        await Task.WhenAll(_cluster.Servers.Select(server => server.StartAgainAsync()));
 
         var received = await receiver.WaitForAsync(all => all.Select(r => r.DeliveryId).Distinct().Count() == alerts, TimeSpan.FromSeconds(60), $"all {alerts} alerts");
         Assert.Equal(alerts, received.Select(r => r.DeliveryId).Distinct().Count());

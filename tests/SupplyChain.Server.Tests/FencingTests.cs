@@ -19,40 +19,21 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Silos = 3;
     private const int Writers = 9;
     private const int EventsEach = 24;
-    private Azurite _azurite = null!;
-    private readonly List<ServerProcess> _servers = [];
+    private LocalCluster _cluster = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(Silos, "fence", new Dictionary<string, string>
     {
-        _azurite = await Azurite.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Cluster__Clustering"] = "AzureTable",
-            ["Cluster__ClusterId"] = "fence-" + Guid.NewGuid().ToString("N")[..8],
-            ["Faults__SiloLinks"] = "true",
-            // Events stay in the journals while the test runs: the fault finds silo 1's journal holding acknowledged events.
-            ["Storage__WriteOutAfter"] = "00:02:00",
-        };
-        for (var i = 0; i < Silos; i++)
-        {
-            _servers.Add(await ServerProcess.StartAsync(_azurite.ConnectionString, settings));
-        }
-    }
+        ["Faults__SiloLinks"] = "true",
+        // Events stay in the journals while the test runs: the fault finds silo 1's journal holding acknowledged events.
+        ["Storage__WriteOutAfter"] = "00:02:00",
+    });
 
-    public async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await _azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_silo_frozen_until_declared_dead_acknowledges_nothing_after_it_wakes_and_no_event_is_lost()
     {
-        var victim = _servers[1];
+        var victim = _cluster.Servers[1];
         try
         {
             await RunAsync(() => victim.Freeze(), () => victim.Thaw());
@@ -69,14 +50,14 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_silo_cut_off_from_its_peers_but_not_from_storage_acknowledges_nothing_once_declared_dead()
     {
-        var victim = _servers[1];
+        var victim = _cluster.Servers[1];
         await RunAsync(() => victim.SetSiloLinksAsync(true).GetAwaiter().GetResult(), () => { });
     }
 
     /// <summary>Writers keep writing through every gateway while the fault strikes silo 1 and lasts until the cluster declared it dead and moved on.</summary>
     private async Task RunAsync(Action strike, Action end)
     {
-        var channels = _servers.Select(s => s.Channel).ToList();
+        var channels = _cluster.Servers.Select(s => s.Channel).ToList();
         var (producer, gtin13, lots) = await SeedAsync(channels, 24);
         var acknowledged = new ConcurrentBag<(string Lot, string EventId)>();
         var refused = new ConcurrentBag<string>();
@@ -122,10 +103,10 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var struck = clock.Elapsed;
         strike();
-        var held = await JournaledAsync(_servers[1].SiloPort);
+        var held = await JournaledAsync(_cluster.Servers[1].SiloPort);
         output.WriteLine($"silo 1's journal held {held} events when the fault struck");
         Assert.True(held > 0, "silo 1's journal should hold events when the fault strikes, or the test shows nothing");
-        var declared = await DeclaredDeadAsync(_servers[1].SiloPort, clock, TimeSpan.FromSeconds(30)) - struck;
+        var declared = await DeclaredDeadAsync(_cluster.Servers[1].SiloPort, clock, TimeSpan.FromSeconds(30)) - struck;
         output.WriteLine($"silo 1 declared dead {declared.TotalSeconds:F1} s after the fault struck");
 
         // The survivors' writers reach silo 1's batches again only after its journal was swept: give them a moment.
@@ -153,7 +134,7 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Events in the commit rows of the journal writer of the silo at this port.</summary>
     private async Task<long> JournaledAsync(int siloPort)
     {
-        var journal = new TableClient(_azurite.ConnectionString, "supplychainjournal");
+        var journal = new TableClient(_cluster.Azurite.ConnectionString, "supplychainjournal");
         var writers = new List<string>();
         await foreach (var row in journal.QueryAsync<TableEntity>(r => r.PartitionKey == "writers"))
         {
@@ -175,7 +156,7 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>When the membership table first shows the silo at this port dead.</summary>
     private async Task<TimeSpan> DeclaredDeadAsync(int siloPort, Stopwatch clock, TimeSpan timeout)
     {
-        var table = new TableClient(_azurite.ConnectionString, "supplychainsilos");
+        var table = new TableClient(_cluster.Azurite.ConnectionString, "supplychainsilos");
         var deadline = clock.Elapsed + timeout;
         while (clock.Elapsed < deadline)
         {
@@ -212,7 +193,7 @@ public sealed class FencingTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A commit row whose writer is gone was never written out: an acknowledged event nobody will find.</summary>
     private async Task AssertNoOrphanedCommitsAsync()
     {
-        var journal = new TableClient(_azurite.ConnectionString, "supplychainjournal");
+        var journal = new TableClient(_cluster.Azurite.ConnectionString, "supplychainjournal");
         var writers = new HashSet<string>();
         var commits = new List<string>();
         await foreach (var row in journal.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))

@@ -7,43 +7,24 @@ namespace SupplyChain.Server.Tests.Epcis;
 [Collection(ClusterCollection.Name)]
 public sealed class EpcisClusterTests : IAsyncLifetime
 {
-    private Azurite _azurite = null!;
-    private readonly List<ServerProcess> _servers = [];
+    private LocalCluster _cluster = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(2, "epcis", new Dictionary<string, string>
     {
-        _azurite = await Azurite.StartAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Cluster__Clustering"] = "AzureTable",
-            ["Cluster__ClusterId"] = "epcis-" + Guid.NewGuid().ToString("N")[..8],
-            ["Storage__IndexRecordedEvents"] = "true",
-        };
-        for (var i = 0; i < 2; i++)
-        {
-            _servers.Add(await ServerProcess.StartAsync(_azurite.ConnectionString, settings));
-        }
-    }
+        ["Storage__IndexRecordedEvents"] = "true",
+    });
 
-    public async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await _azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Paging_through_one_silo_misses_and_repeats_nothing_while_both_silos_record()
     {
         var (producer, gtin13) = (Ids.Gln(), Ids.Gtin13());
-        var participants = new ParticipantService.ParticipantServiceClient(_servers[1].Channel);
+        var participants = new ParticipantService.ParticipantServiceClient(_cluster.Servers[1].Channel);
         await participants.RegisterParticipantAsync(new RegisterParticipantRequest { Gln = producer, Name = "Ca Mau crab cooperative", Roles = { Role.Producer } });
         await participants.RegisterProductAsync(new RegisterProductRequest { Gtin = gtin13, ProducerGln = producer, Name = "Live crab", Category = "crab", Unit = "KGM" });
-        var batches = new BatchService.BatchServiceClient(_servers[1].Channel);
-        using var auditor = EpcisClient.For(_servers[0], null, "auditor");
+        var batches = new BatchService.BatchServiceClient(_cluster.Servers[1].Channel);
+        using var auditor = EpcisClient.For(_cluster.Servers[0], null, "auditor");
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var created = new List<string>();
 
