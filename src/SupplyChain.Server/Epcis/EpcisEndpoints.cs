@@ -75,8 +75,8 @@ public static class EpcisEndpoints
         var caller = await callers.ReadAsync(http);
         var proceed = Proceed(http);
         var document = await EpcisBodies.ReadAsync(http, options.Value);
-        EpcisBodies.CountEvents(document, options.Value);
-        var job = await RunAsync(http, caller, captures, document, proceed);
+        var refused = EpcisBodies.Check(document, options.Value, proceed);
+        var job = await RunAsync(http, caller, captures, document, proceed, refused);
         return Results.Accepted($"{options.Value.BasePath.TrimEnd('/')}/capture/{job.Id}", CaptureJobJson.Of(job));
     }
 
@@ -86,17 +86,17 @@ public static class EpcisEndpoints
         Proceed(http);
         var text = await EpcisBodies.ReadAsync(http, options.Value);
         var (document, eventId) = EpcisBodies.Wrap(text, clock.GetUtcNow());
-        await RunAsync(http, caller, captures, document, proceed: false);
+        await RunAsync(http, caller, captures, document, proceed: false, refused: new Dictionary<int, string>());
         return Results.Created($"{options.Value.BasePath.TrimEnd('/')}/events/{Uri.EscapeDataString(eventId)}", null);
     }
 
-    private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed)
+    private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed, IReadOnlyDictionary<int, string> refused)
     {
         // The caller's own name by default; another party's name only where the rulebook lets the caller act for it.
         var actor = Gln.ParseOptional(http.Request.Query["actorGln"].ToString(), "actorGln")
             ?? caller.Gln ?? throw DomainException.Invalid("actorGln", "the token names no GLN: say in whose name the document is captured");
         var receiver = Gln.ParseOptional(http.Request.Query["receiverGln"].ToString(), "receiverGln");
-        var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, http.RequestAborted);
+        var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, refused, http.RequestAborted);
         foreach (var (_, reply) in imported?.Applied ?? [])
         {
             CaptureMetrics.Count(reply);
