@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupplyChain.Domain.Tests.Epcis;
 using SupplyChain.Testing;
+using SupplyChain.V1;
 using Xunit.Abstractions;
 using EpcisBodies = server::SupplyChain.Server.Epcis.EpcisBodies;
 using EpcisOptions = server::SupplyChain.Server.Epcis.EpcisOptions;
@@ -122,6 +123,27 @@ public sealed class EpcisSchemaTests(ServerFixture fixture, ITestOutputHelper ou
         Assert.True(accepted.StatusCode == System.Net.HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
         var captured = await EpcisClient.EventsAsync(await auditor.GetAsync("/epcis/events?MATCH_anyEPCClass=" + Uri.EscapeDataString(EpcisClient.Lot(world.Gtin, lot))));
         Assert.Equal(["commissioning", "shipping", "inspecting"], captured.Select(e => e.GetProperty("bizStep").GetString()));
+    }
+
+    [Fact]
+    public async Task The_service_s_own_export_and_query_answers_pass_our_schemas_so_a_repository_like_ours_takes_them()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot);
+        await world.CheckAsync(lot, world.Producer, CheckpointKind.Production, new Measurement { Type = "moisture", Value = 7.5, Unit = "P1" });
+        await world.ShipAsync(lot, world.Producer, world.Distributor);
+        await world.ReceiveAsync(lot, world.Distributor, 498);
+
+        var export = await new TraceService.TraceServiceClient(fixture.Server.Channel).ExportEpcisAsync(new ExportEpcisRequest { Gtin = world.Gtin, Lot = lot });
+        var document = JsonNode.Parse(export.Document)!;
+        Assert.Equal(4, document["epcisBody"]!["eventList"]!.AsArray().Count);
+        Assert.Empty(Ours(EpcisSchema.Document, document));
+
+        using var auditor = EpcisClient.For(fixture.Server, world.Auditor, "auditor");
+        var answered = await EpcisClient.EventsAsync(await auditor.GetAsync("/epcis/events?MATCH_anyEPCClass=" + Uri.EscapeDataString(EpcisClient.Lot(world.Gtin, lot))));
+        Assert.Equal(4, answered.Count);
+        Assert.All(answered, e => Assert.Empty(Ours(EpcisSchema.Event, JsonNode.Parse(e.GetRawText())!)));
     }
 
     [Fact]
