@@ -13,6 +13,9 @@ public sealed record SchemaRefusal(string Pointer, string What)
         ["timeZoneOffset"] = "is not a time zone offset from -14:00 to +14:00 (as +07:00)",
         ["unit"] = "is not a UN/ECE Recommendation 20 unit code (2 or 3 capitals or digits, as KGM)",
         ["schemaVersion"] = "is not an EPCIS 2.0 schema version (2.0)",
+        ["uri"] = "is not a URI (as urn:epc:id:sgtin:0614141.107346.2017 or https://id.gs1.org/01/...)",
+        ["eventType"] = "is not an EPCIS 2.0 event type (ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent) nor an extension's URI",
+        ["absent"] = "has no place in this type of event",
         ["objectEventWhat"] = "an ObjectEvent names what it saw: epcList, quantityList, or sensorElementList with a readPoint",
         ["transactionEventWhat"] = "a TransactionEvent names what it concerns: epcList or quantityList",
         ["childrenWhat"] = "names its children: childEPCs or childQuantityList",
@@ -54,7 +57,7 @@ public sealed record SchemaRefusal(string Pointer, string What)
 
         if (Definition(schemaLocation) is { } named)
         {
-            return new(pointer, keyword is "pattern" or "type" && instance is { } value ? $"{Show(value)} {named}" : named);
+            return new(pointer, instance is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Array) } value ? $"{Show(value)} {named}" : named);
         }
 
         return new(pointer, keyword switch

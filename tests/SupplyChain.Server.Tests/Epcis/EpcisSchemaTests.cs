@@ -58,6 +58,24 @@ public sealed class EpcisSchemaTests(ServerFixture fixture, ITestOutputHelper ou
         Assert.Empty(Ours(EpcisSchema.Event, InvalidCaptureBodies.SecondEvent(Valid)));
     }
 
+    [Fact]
+    public void Extension_members_and_an_extension_s_event_type_pass_both_schemas()
+    {
+        var document = Valid;
+        document["@context"]!.AsArray().Add(new JsonObject { ["ex"] = "https://example.com/epcis/" });
+        var events = document["epcisBody"]!["eventList"]!.AsArray();
+        events[0]!["ex:carrier"] = new JsonObject { ["ex:name"] = "Mekong trucking", ["ex:plates"] = new JsonArray("51C-123.45") };
+        events[1]!["ex:note"] = "sampled at the gate";
+        events.Add(new JsonObject
+        {
+            ["type"] = "ex:CustomsClearanceEvent", ["eventTime"] = "2026-01-05T10:00:00.000+07:00", ["eventTimeZoneOffset"] = "+07:00",
+            ["ex:declaration"] = "VN-HCM-2026-000123",
+        });
+
+        Assert.Empty(Gs1Files.Validate(document));
+        Assert.Empty(Ours(EpcisSchema.Document, document));
+    }
+
     [Theory]
     [MemberData(nameof(Faults))]
     public void A_damaged_document_is_refused_by_GS1_s_schema_and_by_ours_at_the_damaged_place(string fault)

@@ -22,15 +22,18 @@ internal static class InvalidCaptureBodies
         ["eventTime without its offset"] = (d => Event(d)["eventTime"] = "2026-01-05T10:00:00", Second + "/eventTime"),
         ["eventTimeZoneOffset without minutes"] = (d => Event(d)["eventTimeZoneOffset"] = "+7", Second + "/eventTimeZoneOffset"),
         ["epcList not an array"] = (d => Event(d)["epcList"] = "urn:epc:id:sgtin:0614141.107346.2017", Second + "/epcList"),
+        ["identifier in epcList not a URI"] = (d => Event(d)["epcList"] = new JsonArray("pallet 7 at gate 3"), Second + "/epcList/0"),
         ["quantity as a string"] = (d => Event(d)["quantityList"]![0]!["quantity"] = "500", Second + "/quantityList/0/quantity"),
         ["quantity element without epcClass"] = (d => Event(d)["quantityList"]![0]!.AsObject().Remove("epcClass"), Second + "/quantityList/0/epcClass"),
         ["sensor value as a string"] = (d => Event(d)["sensorElementList"]![0]!["sensorReport"]![0]!["value"] = "26.5", Second + "/sensorElementList/0/sensorReport/0/value"),
+        ["sensor report without type"] = (d => Event(d)["sensorElementList"]![0]!["sensorReport"]![0]!.AsObject().Remove("type"), Second + "/sensorElementList/0/sensorReport/0/type"),
         ["sensor element without sensorReport"] = (d => Event(d)["sensorElementList"]![0]!.AsObject().Remove("sensorReport"), Second + "/sensorElementList/0/sensorReport"),
         ["readPoint without id"] = (d => Event(d)["readPoint"] = new JsonObject { ["name"] = "gate 3" }, Second + "/readPoint/id"),
         ["errorDeclaration without declarationTime"] = (d => Event(d)["errorDeclaration"] = new JsonObject { ["reason"] = "incorrect_data" }, Second + "/errorDeclaration/declarationTime"),
         ["unknown event type"] = (d => Event(d)["type"] = "ShipmentEvent", Second + "/type"),
         ["TransactionEvent without bizTransactionList"] = (d => Event(d)["type"] = "TransactionEvent", Second + "/bizTransactionList"),
         ["AssociationEvent without parentID"] = (d => Replace(d, AssociationWithoutParent()), Second + "/parentID"),
+        ["TransformationEvent with an action"] = (d => Replace(d, TransformationWithAction()), Second + "/action"),
         ["bizTransaction without its value"] = (d => Event(d)["bizTransactionList"] = new JsonArray(new JsonObject { ["type"] = "po" }), Second + "/bizTransactionList/0/bizTransaction"),
         ["destination without type"] = (d => Event(d)["destinationList"] = new JsonArray(new JsonObject { ["destination"] = "https://id.gs1.org/417/8931234500016" }), Second + "/destinationList/0/type"),
         ["document without creationDate"] = (d => d.Remove("creationDate"), "/creationDate"),
@@ -87,6 +90,13 @@ internal static class InvalidCaptureBodies
     private static JsonObject Event(JsonObject document) => document["epcisBody"]!["eventList"]![1]!.AsObject();
 
     private static void Replace(JsonObject document, JsonObject second) => document["epcisBody"]!["eventList"]![1] = second;
+
+    private static JsonObject TransformationWithAction() => new()
+    {
+        ["type"] = "TransformationEvent", ["action"] = "ADD", ["bizStep"] = "commissioning",
+        ["eventTime"] = "2026-01-05T10:00:00.000+07:00", ["eventTimeZoneOffset"] = "+07:00",
+        ["inputEPCList"] = new JsonArray("urn:epc:id:sgtin:4012345.011122.25"), ["outputEPCList"] = new JsonArray("urn:epc:id:sgtin:4012345.077889.25"),
+    };
 
     private static JsonObject AssociationWithoutParent() => new()
     {
