@@ -29,15 +29,6 @@ public sealed class EpcisSchema
 
     public static EpcisSchema Event => Built.Value.Event;
 
-    /// <summary>The schema's text as shipped in the assembly.</summary>
-    public static string Text(string name)
-    {
-        using var stream = typeof(EpcisSchema).Assembly.GetManifestResourceStream(Folder + name)
-            ?? throw new InvalidOperationException($"embedded schema '{name}' is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     /// <summary>Every refusal of the body, one per place, the document's own before its events' and events in order; none when it is valid.</summary>
     public IReadOnlyList<SchemaRefusal> Check(JsonElement body)
     {
@@ -54,7 +45,7 @@ public sealed class EpcisSchema
         return refusals.Count > 0 ? refusals : [new SchemaRefusal("", "is not a valid EPCIS 2.0 body")];
     }
 
-    /// <summary>The refusal of a body, when it has one: the first refusal names where and what.</summary>
+    /// <summary>Refuses a body the schema refuses with a 400 problem naming its first fault's place and what is wrong.</summary>
     public void Refuse(JsonElement body)
     {
         if (Check(body) is [var first, ..])
@@ -110,6 +101,15 @@ public sealed class EpcisSchema
         }
 
         return node;
+    }
+
+    /// <summary>The schema's text as shipped in the assembly.</summary>
+    private static string Text(string name)
+    {
+        using var stream = typeof(EpcisSchema).Assembly.GetManifestResourceStream(Folder + name)
+            ?? throw new InvalidOperationException($"embedded schema '{name}' is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static (EpcisSchema, EpcisSchema) Build()
