@@ -9,11 +9,12 @@ namespace SupplyChain.Application.Epcis;
 
 /// <summary>
 /// Capture jobs: a document captured all or nothing (rollback), or event by event (proceed: a refused event is left
-/// out and named in the job, the others are stored), each job kept in grain storage for GET /capture/{id}.
+/// out and named in the job, the others are stored; events the door's schema refused come already named), each job
+/// kept in grain storage for GET /capture/{id}.
 /// </summary>
 public sealed partial class EpcisCaptures(IGrainFactory grains, EpcisImporter importer, TimeProvider clock)
 {
-    public async Task<(CaptureJob Job, Imported? Imported)> CaptureAsync(Caller caller, Gln actor, Gln? receiver, string document, bool proceed, CancellationToken ct)
+    public async Task<(CaptureJob Job, Imported? Imported)> CaptureAsync(Caller caller, Gln actor, Gln? receiver, string document, bool proceed, IReadOnlyDictionary<int, string> refused, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var id = Guid.NewGuid().ToString("N");
@@ -27,7 +28,7 @@ public sealed partial class EpcisCaptures(IGrainFactory grains, EpcisImporter im
         }
         else
         {
-            (imported, count) = await ProceedAsync(caller, actor, receiver, document, errors, ct);
+            (imported, count) = await ProceedAsync(caller, actor, receiver, document, refused, errors, ct);
         }
 
         var job = new CaptureJob(id, caller.Subject, started, clock.GetUtcNow(), errors.Count == 0, count, errors, proceed ? "proceed" : "rollback");
@@ -55,14 +56,25 @@ public sealed partial class EpcisCaptures(IGrainFactory grains, EpcisImporter im
         return jobs.OfType<CaptureJob>().OrderBy(j => j.CreatedAt).ToList();
     }
 
-    /// <summary>Imports the document, leaving out each event the importer refuses (by its index) until the rest is accepted.</summary>
-    private async Task<(Imported? Imported, int Count)> ProceedAsync(Caller caller, Gln actor, Gln? receiver, string document, List<string> errors, CancellationToken ct)
+    /// <summary>
+    /// Imports the document without the events refused before (by index, with why) and each event the importer refuses,
+    /// until the rest is accepted.
+    /// </summary>
+    private async Task<(Imported? Imported, int Count)> ProceedAsync(
+        Caller caller, Gln actor, Gln? receiver, string document, IReadOnlyDictionary<int, string> leftOut, List<string> errors, CancellationToken ct)
     {
         var root = JsonNode.Parse(document) as JsonObject ?? throw DomainException.Invalid("document", "is not a JSON object");
         var list = root["epcisBody"]?["eventList"] as JsonArray ?? throw DomainException.Invalid("epcisBody.eventList", "is required: an array of events");
         var count = list.Count;
         var original = Enumerable.Range(0, list.Count).ToList();
-        while (true)
+        foreach (var index in leftOut.Keys.Where(i => i >= 0 && i < count).OrderDescending())
+        {
+            list.RemoveAt(index);
+            original.RemoveAt(index);
+        }
+
+        errors.AddRange(leftOut.Where(r => r.Key >= 0 && r.Key < count).OrderBy(r => r.Key).Select(r => r.Value));
+        while (list.Count > 0)
         {
             try
             {
@@ -74,12 +86,10 @@ public sealed partial class EpcisCaptures(IGrainFactory grains, EpcisImporter im
                 errors.Add($"eventList[{original[index]}]{refused.Message[at.Length..]}");
                 list.RemoveAt(index);
                 original.RemoveAt(index);
-                if (list.Count == 0)
-                {
-                    return (null, count);
-                }
             }
         }
+
+        return (null, count);
     }
 
     [GeneratedRegex(@"^eventList\[(\d+)\]", RegexOptions.CultureInvariant)]

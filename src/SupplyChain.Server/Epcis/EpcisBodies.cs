@@ -41,8 +41,11 @@ public static class EpcisBodies
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Refuses a document with more events than GS1-EPCIS-Capture-Limit; the importer reads and checks it whole.</summary>
-    public static void CountEvents(string document, EpcisOptions options)
+    /// <summary>
+    /// Refuses a document with more events than GS1-EPCIS-Capture-Limit (413), or one the EPCIS 2.0 schema refuses (400)
+    /// before the importer reads it; under proceed, events the schema refuses are returned by index, to be left out.
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> Check(string document, EpcisOptions options, bool proceed)
     {
         using var parsed = Parse(document);
         if (parsed.RootElement.ValueKind == JsonValueKind.Object
@@ -52,9 +55,22 @@ public static class EpcisBodies
         {
             throw EpcisProblem.TooLarge($"epcisBody.eventList has {events.GetArrayLength()} events; GS1-EPCIS-Capture-Limit is {options.CaptureLimit}");
         }
+
+        var refusals = EpcisSchema.Document.Check(parsed.RootElement);
+        if (refusals.Count == 0)
+        {
+            return new Dictionary<int, string>();
+        }
+
+        if (!proceed || refusals[0].EventIndex is null)
+        {
+            throw refusals[0].Problem();
+        }
+
+        return refusals.GroupBy(r => r.EventIndex!.Value).ToDictionary(g => g.Key, g => g.First().ToString());
     }
 
-    /// <summary>One event as the document the importer takes, and the id it is found by (its eventID, else its CBV 2.0 hash id).</summary>
+    /// <summary>One event, once the EPCIS 2.0 schema accepts it, as the document the importer takes, and the id it is found by (its eventID, else its CBV 2.0 hash id).</summary>
     public static (string Document, string EventId) Wrap(string text, DateTimeOffset now)
     {
         using var parsed = Parse(text);
@@ -62,6 +78,8 @@ public static class EpcisBodies
         {
             throw DomainException.Invalid("$", "the body is not one EPCIS event (a JSON object)");
         }
+
+        EpcisSchema.Event.Refuse(parsed.RootElement);
 
         var eventId = EventHashId.IdOf(parsed.RootElement);
         var epcisEvent = JsonNode.Parse(text)!.AsObject();

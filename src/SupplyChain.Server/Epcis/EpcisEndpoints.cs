@@ -75,8 +75,8 @@ public static class EpcisEndpoints
         var caller = await callers.ReadAsync(http);
         var proceed = Proceed(http);
         var document = await EpcisBodies.ReadAsync(http, options.Value);
-        EpcisBodies.CountEvents(document, options.Value);
-        var job = await RunAsync(http, caller, captures, document, proceed);
+        var refused = EpcisBodies.Check(document, options.Value, proceed);
+        var job = await RunAsync(http, caller, captures, document, proceed, refused);
         return Results.Accepted($"{options.Value.BasePath.TrimEnd('/')}/capture/{job.Id}", CaptureJobJson.Of(job));
     }
 
@@ -91,10 +91,10 @@ public static class EpcisEndpoints
         return Results.Created($"{options.Value.BasePath.TrimEnd('/')}/events/{Uri.EscapeDataString(eventId)}", null);
     }
 
-    private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed)
+    private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed, IReadOnlyDictionary<int, string> refused)
     {
         var (actor, receiver) = Parties(http, caller);
-        var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, http.RequestAborted);
+        var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, refused, http.RequestAborted);
         Count(imported);
         return job;
     }
