@@ -60,7 +60,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
         {
             foreach (var row in (await repository.FindAsync(read.EventIds)).OrderBy(r => r.RecordTime))
             {
-                if (Materialise(row) is var e && matching.Matches(Element(e)) && await readable.MayReadAsync(row, e) && kept.Count < limit)
+                if (Materialise(row) is var e && Wanted(matching, e) && await readable.MayReadAsync(row, e) && kept.Count < limit)
                 {
                     kept.Add((e, row));
                 }
@@ -77,7 +77,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
                 for (var i = 0; i < rows.Count && kept.Count < limit; i++)
                 {
                     var e = Materialise(rows[i]);
-                    if (matching.Matches(Element(e)) && await readable.MayReadAsync(rows[i], e))
+                    if (Wanted(matching, e) && await readable.MayReadAsync(rows[i], e))
                     {
                         kept.Add((e, rows[i]));
                         more = kept.Count == limit && i < rows.Count - 1;
@@ -94,7 +94,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
                 {
                     after = IndexPartition.RowKey(row.RecordTime, row.Key);
                     var e = Materialise(row);
-                    if (matching.Matches(Element(e)) && await readable.MayReadAsync(row, e))
+                    if (Wanted(matching, e) && await readable.MayReadAsync(row, e))
                     {
                         kept.Add((e, row));
                         if (kept.Count == limit)
@@ -263,6 +263,8 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
 
         return e;
     }
+
+    private static bool Wanted(EventQuery query, JsonObject e) => query.OnlyRecordTime || query.Matches(Element(e));
 
     private static JsonElement Element(JsonObject e) => JsonSerializer.SerializeToElement(e);
 
