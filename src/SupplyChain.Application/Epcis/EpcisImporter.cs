@@ -96,6 +96,7 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         SplitBatch c => Batch(c.Batch).SplitAsync(c),
         MergeBatches c => Batch(c.Output).MergeAsync(c),
         TransformBatches c => Batch(c.Outputs[0].Batch).TransformAsync(c),
+        DeclareError c => Batch(c.Batch).DeclareErrorAsync(c),
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}"),
     };
 
@@ -111,7 +112,17 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         var asked = steps.Where(s => batches.ContainsKey(s.Target)).GroupBy(s => s.Target).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.EventId).ToList());
         var ids = await Bounded.LookUpAsync(asked.Keys.ToList(), async batch => (IReadOnlySet<string>?)await Batch(batch).HeldEventIdsAsync(asked[batch]), ct);
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
-        return new ImportWorld(batches, products, parties, chains, stored);
+        return new ImportWorld(batches, products, parties, chains, stored, await DeclaredAsync(steps, batches, ct));
+    }
+
+    /// <summary>The stored events the document's error declarations name, and the declarations stored for them.</summary>
+    private async Task<IReadOnlyDictionary<(BatchRef Batch, string EventId), RecordedEvent>> DeclaredAsync(
+        IReadOnlyList<ImportStep> steps, IReadOnlyDictionary<BatchRef, BatchState> batches, CancellationToken ct)
+    {
+        var asked = steps.Select(s => s.Command).OfType<DeclareError>().Where(d => batches.ContainsKey(d.Batch)).GroupBy(d => d.Batch)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(d => new[] { d.DeclaredEventId, d.EventId }).Distinct().ToList());
+        var found = await Bounded.LookUpAsync(asked.Keys.ToList(), async batch => (IReadOnlyList<RecordedEvent>?)await Batch(batch).FindEventsAsync(asked[batch]), ct);
+        return found.SelectMany(f => f.Value.Select(e => (Key: (f.Key, e.Event.EventId), Event: e))).ToDictionary(e => e.Key, e => e.Event);
     }
 
     private static string LotPartition(BatchRef batch) =>
