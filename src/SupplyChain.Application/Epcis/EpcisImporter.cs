@@ -23,8 +23,10 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
     /// <param name="receiver">Who receives shipments whose document names no destination.</param>
     public async Task<Imported> ImportAsync(Caller caller, Gln actor, Gln? receiver, string document, CancellationToken ct)
     {
-        Rulebook.Acting(caller, Act.Import, "actor_gln", actor.Value);
         var capture = EpcisImport.Parse(document);
+
+        // A document of error declarations only is the act of declaring, which an auditor may do without importing anything.
+        Rulebook.Acting(caller, capture.OnlyDeclarations ? Act.DeclareError : Act.Import, "actor_gln", actor.Value);
         var steps = ImportPlan.Commands(capture, actor, receiver);
 
         // Every step is checked as the act it is, as if the caller had sent it alone: an import opens no other door.

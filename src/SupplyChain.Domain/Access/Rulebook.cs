@@ -42,7 +42,7 @@ public static class Rulebook
         new(Act.Transform, "transforming", Operators, Party.Own, Reach.Write),
         new(Act.Recall, "a recall", [Role.Auditor], Party.Own, Reach.Write),
         new(Act.Hold, "placing or lifting a hold", [Role.Auditor], Party.Own, Reach.Write),
-        new(Act.DeclareError, "declaring an event in error", Declarers, Party.Own, Reach.Write),
+        new(Act.DeclareError, "declaring an event in error", Declarers, Party.OwnOrAdminForAnyone, Reach.Write),
         new(Act.Import, "importing EPCIS events", Operators, Party.OwnOrAdminForAnyone, Reach.Write),
         new(Act.ListBatches, "listing batches", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.WatchAlerts, "watching a participant's alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),

@@ -104,7 +104,7 @@ public static partial class EpcisImport
                 ReadEvent(list[i], i);
             }
 
-            return new EpcisCapture(list.Count, _events, _notes);
+            return new EpcisCapture(list.Count, _events, _notes, _declarations);
         }
 
         private void ReadContext()

@@ -10,8 +10,12 @@ public static partial class EpcisImport
         // True while the copy of a declared event is read: its facts are declared, not made again.
         private bool _declaring;
 
+        // How many events of the document carry an errorDeclaration.
+        private int _declarations;
+
         private void ReadDeclaration(JsonObject e, string at, int index, string type)
         {
+            _declarations++;
             var field = at + ".errorDeclaration";
             var declaration = e["errorDeclaration"] as JsonObject ?? throw DomainException.Invalid(field, "is not an object");
             var declaredAt = Time(declaration, "declarationTime", field + ".declarationTime", required: true)!.Value;

@@ -22,7 +22,7 @@ public sealed class RulebookTests
     [Fact]
     public void Any_recording_role_or_an_auditor_may_declare_an_event_in_error_but_only_its_own_unless_an_auditor()
     {
-        Assert.Equal((Party.Own, Reach.Write), (Rulebook.Of(Act.DeclareError).Party, Rulebook.Of(Act.DeclareError).Reach));
+        Assert.Equal((Party.OwnOrAdminForAnyone, Reach.Write), (Rulebook.Of(Act.DeclareError).Party, Rulebook.Of(Act.DeclareError).Reach));
         Assert.All(Enum.GetValues<Role>(), role => Assert.True(Rulebook.Of(Act.DeclareError).AllowsAny([role]), $"{role} should declare its own events"));
 
         Rulebook.PermitDeclaring(Sample.Party(Sample.Producer, Role.Producer), Sample.Producer, "event e1");
