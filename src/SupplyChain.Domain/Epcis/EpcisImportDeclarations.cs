@@ -19,7 +19,7 @@ public static partial class EpcisImport
             var field = at + ".errorDeclaration";
             var declaration = e["errorDeclaration"] as JsonObject ?? throw DomainException.Invalid(field, "is not an object");
             var declaredAt = Time(declaration, "declarationTime", field + ".declarationTime", required: true)!.Value;
-            var reason = OptionalString(declaration, "reason", field + ".reason") ?? "";
+            var reason = CbvWord(OptionalString(declaration, "reason", field + ".reason"), field + ".reason", "ER-", "urn:epcglobal:cbv:er:") ?? "";
             var corrective = OptionalArray(declaration, "correctiveEventIDs", field)
                 .Select((id, i) => StringValue(id, $"{field}.correctiveEventIDs[{i}]")).ToList();
             for (var i = 0; i < corrective.Count; i++)

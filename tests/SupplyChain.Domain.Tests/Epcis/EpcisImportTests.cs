@@ -288,6 +288,7 @@ public sealed class EpcisImportTests
     [InlineData("""{"declarationTime": "yesterday"}""", "eventList[0].errorDeclaration.declarationTime: 'yesterday' is not a date-time")]
     [InlineData("""{"declarationTime": "2025-06-01T08:00:00Z", "correctiveEventIDs": ["not a uri"]}""", "eventList[0].errorDeclaration.correctiveEventIDs[0]: 'not a uri' is not a URI")]
     [InlineData("""7""", "eventList[0].errorDeclaration: is not an object")]
+    [InlineData("""{"declarationTime": "2025-06-01T08:00:00Z", "reason": "Not a word"}""", "eventList[0].errorDeclaration.reason: 'Not a word' is neither a CBV word nor a URI")]
     public void A_malformed_error_declaration_is_refused_naming_its_field(string declaration, string expected)
     {
         var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping.TrimEnd()[..^1] + $", \"errorDeclaration\": {declaration}}}")));
