@@ -104,6 +104,22 @@ public sealed class EpcisErrorDeclarationTests(ServerFixture fixture)
         var kept = Assert.Single(await EpcisClient.EventsAsync(await producer.GetAsync("/epcis/events/" + Uri.EscapeDataString(packedId))));
         Assert.Equal("incorrect_data", kept.GetProperty("errorDeclaration").GetProperty("reason").GetString());
         Assert.True((await traces.VerifyBatchAsync(new VerifyBatchRequest { Gtin = world.Gtin, Lot = lot })).Ok);
+
+        var printed = $"DECLARED IN ERROR {marked.DeclarationTime.ToDateTimeOffset().UtcDateTime:yyyy-MM-dd HH:mm:ss}";
+        var cliHistory = await RunAsync("batch", "history", world.Gtin13, lot);
+        Assert.Contains($"[{printed}", cliHistory, StringComparison.Ordinal);
+        Assert.Contains($"by {world.Producer}: incorrect_data (corrected by {fixId})", cliHistory, StringComparison.Ordinal);
+        var cliTrace = await RunAsync("trace", "back", world.Gtin13, lot);
+        Assert.Contains("declared in error:", cliTrace, StringComparison.Ordinal);
+        Assert.Contains(printed, cliTrace, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RunAsync(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await SupplyChain.Cli.Cli.RunAsync(["--server", $"http://127.0.0.1:{Server.GrpcPort}", "--dev-key", ServerProcess.TestKeyFile, .. args], stdout, stderr);
+        Assert.True(exit == 0, $"'{string.Join(' ', args)}' exited {exit}:\n{stdout}{stderr}");
+        return stdout.ToString();
     }
 
     [Fact]
