@@ -132,12 +132,11 @@ public sealed class EpcisErrorDeclarationTests(ServerFixture fixture)
         await CaptureAsync(producer, Document(made));
         using var auditor = EpcisClient.For(Server, world.Auditor, "auditor");
 
-        await CaptureAsync(auditor, Document(Declaring(made, DateTimeOffset.UtcNow, "urn:epcglobal:cbv:er:incorrect_data", $"urn:uuid:{Guid.NewGuid()}")));
+        await CaptureAsync(auditor, Document(Declaring(made, DateTimeOffset.UtcNow, "did_not_occur", $"urn:uuid:{Guid.NewGuid()}")));
 
         var history = await fixture.Batches.GetBatchHistoryAsync(new GetBatchHistoryRequest { Gtin = world.Gtin, Lot = lot, PageSize = 1 });
         Assert.Equal((1L, world.Auditor), (history.Events[0].ErrorDeclaration?.DeclaredVersion, history.Events[0].ErrorDeclaration?.DeclaredByGln));
         var traced = Assert.Single((await new TraceService.TraceServiceClient(Server.Channel).TraceBackAsync(new TraceBackRequest { Gtin = world.Gtin, Lot = lot })).Batches);
-        // The EPCIS 1.x URN form of a CBV error reason is kept as the bare word EPCIS 2.0 writes.
-        Assert.Equal("incorrect_data", Assert.Single(traced.ErrorDeclarations).Reason);
+        Assert.Equal("did_not_occur", Assert.Single(traced.ErrorDeclarations).Reason);
     }
 }
