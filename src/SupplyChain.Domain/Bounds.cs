@@ -81,6 +81,14 @@ public static class Bounds
     /// <summary>Characters of the reason for placing or lifting a hold.</summary>
     public const int HoldReasonLength = 500;
 
+    /// <summary>Characters of the reason an event is declared in error (a CBV error reason, often a URI).</summary>
+    public const int DeclarationReasonLength = 500;
+
+    /// <summary>Corrective event ids one error declaration names, and the characters of each.</summary>
+    public const int CorrectiveEvents = 100;
+
+    public const int CorrectiveEventIdLength = 500;
+
     /// <summary>A client-chosen event id.</summary>
     public const int EventIdLength = 128;
 

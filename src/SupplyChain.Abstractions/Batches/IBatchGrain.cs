@@ -57,6 +57,17 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("ChangeHold")]
     Task<BatchReply> ChangeHoldAsync(ChangeHold command);
 
+    /// <summary>
+    /// Declares an event of the batch's log in error, by the party that recorded it or an auditor; declaring it again
+    /// returns the first declaration as a replay and appends nothing.
+    /// </summary>
+    [Alias("DeclareError")]
+    Task<BatchReply> DeclareErrorAsync(DeclareError command);
+
+    /// <summary>The stored events with these event ids (those the batch holds).</summary>
+    [Alias("FindEvents")]
+    Task<IReadOnlyList<RecordedEvent>> FindEventsAsync(IReadOnlyList<string> eventIds);
+
     /// <summary>The current state, or null when the batch does not exist.</summary>
     [Alias("Get")]
     Task<BatchState?> GetAsync();

@@ -37,7 +37,11 @@ public sealed class BatchQueries(IGrainFactory grains)
         var state = await grain.GetAsync() ?? throw DomainException.NotFound($"batch {batch} does not exist");
         var events = await grain.GetHistoryAsync(Math.Max(1, fromVersion), pageSize == 0 ? Bounds.HistoryPage : pageSize);
         var last = events.Count == 0 ? 0 : events[^1].Recorded.Version;
-        return new BatchHistory(events, last > 0 && last < state.Version ? last + 1 : 0);
+
+        // The batch keeps its declarations in memory with its trail, so marking the page costs no read of the log.
+        var declarations = (await grain.GetTraceNodeAsync())?.Trail.Declarations ?? [];
+        var byVersion = declarations.GroupBy(d => d.DeclaredVersion).ToDictionary(g => g.Key, g => g.First());
+        return new BatchHistory(events, last > 0 && last < state.Version ? last + 1 : 0, byVersion);
     }
 
     /// <summary>One page of the batches a participant produced or holds (<paramref name="pageSize"/> 0 for <see cref="DefaultListPage"/>).</summary>

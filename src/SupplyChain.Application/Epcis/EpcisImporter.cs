@@ -23,8 +23,10 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
     /// <param name="receiver">Who receives shipments whose document names no destination.</param>
     public async Task<Imported> ImportAsync(Caller caller, Gln actor, Gln? receiver, string document, CancellationToken ct)
     {
-        Rulebook.Acting(caller, Act.Import, "actor_gln", actor.Value);
         var capture = EpcisImport.Parse(document);
+
+        // A document of error declarations only is the act of declaring, which an auditor may do without importing anything.
+        Rulebook.Acting(caller, capture.OnlyDeclarations ? Act.DeclareError : Act.Import, "actor_gln", actor.Value);
         var steps = ImportPlan.Commands(capture, actor, receiver);
 
         // Every step is checked as the act it is, as if the caller had sent it alone: an import opens no other door.
@@ -96,6 +98,7 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         SplitBatch c => Batch(c.Batch).SplitAsync(c),
         MergeBatches c => Batch(c.Output).MergeAsync(c),
         TransformBatches c => Batch(c.Outputs[0].Batch).TransformAsync(c),
+        DeclareError c => Batch(c.Batch).DeclareErrorAsync(c),
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {step.Command.GetType().Name}"),
     };
 
@@ -111,7 +114,17 @@ public sealed class EpcisImporter(IGrainFactory grains, TimeProvider clock)
         var asked = steps.Where(s => batches.ContainsKey(s.Target)).GroupBy(s => s.Target).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.EventId).ToList());
         var ids = await Bounded.LookUpAsync(asked.Keys.ToList(), async batch => (IReadOnlySet<string>?)await Batch(batch).HeldEventIdsAsync(asked[batch]), ct);
         var stored = steps.Where(s => ids.TryGetValue(s.Target, out var known) && known.Contains(s.EventId)).Select(s => (s.Target, s.EventId)).ToHashSet();
-        return new ImportWorld(batches, products, parties, chains, stored);
+        return new ImportWorld(batches, products, parties, chains, stored, await DeclaredAsync(steps, batches, ct));
+    }
+
+    /// <summary>The stored events the document's error declarations name, and the declarations stored for them.</summary>
+    private async Task<IReadOnlyDictionary<(BatchRef Batch, string EventId), RecordedEvent>> DeclaredAsync(
+        IReadOnlyList<ImportStep> steps, IReadOnlyDictionary<BatchRef, BatchState> batches, CancellationToken ct)
+    {
+        var asked = steps.Select(s => s.Command).OfType<DeclareError>().Where(d => batches.ContainsKey(d.Batch)).GroupBy(d => d.Batch)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(d => new[] { d.DeclaredEventId, d.EventId }).Distinct().ToList());
+        var found = await Bounded.LookUpAsync(asked.Keys.ToList(), async batch => (IReadOnlyList<RecordedEvent>?)await Batch(batch).FindEventsAsync(asked[batch]), ct);
+        return found.SelectMany(f => f.Value.Select(e => (Key: (f.Key, e.Event.EventId), Event: e))).ToDictionary(e => e.Key, e => e.Event);
     }
 
     private static string LotPartition(BatchRef batch) =>

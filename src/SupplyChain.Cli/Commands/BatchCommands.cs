@@ -79,7 +79,7 @@ internal static class BatchCommands
                     Display.Time(batchEvent.EventTime),
                     Display.Name(batchEvent.Type),
                     batchEvent.ActorGln,
-                    batchEvent.Summary,
+                    batchEvent.ErrorDeclaration is { } declared ? $"{batchEvent.Summary} [{Display.Declared(declared)}]" : batchEvent.Summary,
                     Display.ShortHash(batchEvent.Hash));
             }
 

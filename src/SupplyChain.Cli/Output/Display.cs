@@ -72,5 +72,11 @@ internal static class Display
 
     public static string ShortHash(string hash) => hash.Length <= 12 ? hash : hash[..12];
 
+    /// <summary>How an event declared in error is marked: when, by whom, why, and what corrects it.</summary>
+    public static string Declared(ErrorDeclaration? declaration) => declaration is null ? "" :
+        $"DECLARED IN ERROR {Time(declaration.DeclarationTime)} by {declaration.DeclaredByGln}"
+        + (declaration.Reason.Length > 0 ? $": {declaration.Reason}" : "")
+        + (declaration.CorrectiveEventIds.Count > 0 ? $" (corrected by {string.Join(", ", declaration.CorrectiveEventIds)})" : "");
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 }

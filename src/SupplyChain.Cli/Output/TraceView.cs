@@ -79,11 +79,34 @@ internal static class TraceView
                     checkpoint.Step,
                     checkpoint.ActorGln,
                     Display.Outcome(checkpoint.Verdict),
-                    Readings(checkpoint.Results));
+                    string.Join("; ", new[] { Readings(checkpoint.Results), Display.Declared(checkpoint.ErrorDeclaration) }.Where(p => p.Length > 0)));
             }
         }
 
         checkpoints.WriteTo(output, "(no checkpoints)");
+        WriteDeclarations(output, trace.Batches.Select(b => (b.Batch, (IEnumerable<ErrorDeclaration>)b.ErrorDeclarations)));
+    }
+
+    /// <summary>Every event of the traced batches declared in error, so none goes unseen (a creation has no row of its own above).</summary>
+    private static void WriteDeclarations(TextWriter output, IEnumerable<(BatchRef Batch, IEnumerable<ErrorDeclaration> Declarations)> batches)
+    {
+        var declared = new Table("BATCH", "VERSION", "EVENT", "DECLARED", "BY", "REASON", "CORRECTED BY");
+        foreach (var (batch, declarations) in batches)
+        {
+            foreach (var d in declarations)
+            {
+                declared.Add(
+                    Display.Batch(batch), d.DeclaredVersion.ToString(CultureInfo.InvariantCulture), d.DeclaredEventId, Display.Time(d.DeclarationTime),
+                    d.DeclaredByGln, d.Reason, string.Join(", ", d.CorrectiveEventIds));
+            }
+        }
+
+        if (declared.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("declared in error:");
+            declared.WriteTo(output, "");
+        }
     }
 
     public static void WriteForward(TextWriter output, TraceForwardResponse trace)
@@ -113,6 +136,7 @@ internal static class TraceView
 
         batches.WriteTo(output, "(no batches)");
         WriteFlows(output, trace.Edges);
+        WriteDeclarations(output, trace.Batches.Select(b => (b.Batch, (IEnumerable<ErrorDeclaration>)b.ErrorDeclarations)));
     }
 
     public static void WriteRecall(TextWriter output, RecallResponse recall)
@@ -213,6 +237,7 @@ internal static class TraceView
         }
 
         parts.AddRange(handoff.MissingReadings);
+        parts.AddRange(new[] { handoff.ShipmentErrorDeclaration, handoff.SettlementErrorDeclaration }.OfType<ErrorDeclaration>().Select(d => Display.Declared(d)));
         return string.Join("; ", parts);
     }
 
@@ -238,6 +263,11 @@ internal static class TraceView
         if (step.Verdict != Verdict.Unspecified)
         {
             parts.Add($"readings {Display.Outcome(step.Verdict)}");
+        }
+
+        if (step.ErrorDeclaration is { } declared)
+        {
+            parts.Add(Display.Declared(declared));
         }
 
         return string.Join("; ", parts);

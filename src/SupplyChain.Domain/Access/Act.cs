@@ -29,6 +29,7 @@ public enum Act
     RegisterWebhook = 24,
     ReadDeliveries = 25,
     ReadRecallReport = 26,
+    DeclareError = 27,
     DefineQuery = 40,
     ReadQueries = 41,
     DeleteQuery = 42,

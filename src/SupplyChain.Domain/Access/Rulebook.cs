@@ -23,6 +23,9 @@ public static class Rulebook
     /// <summary>Those who certify a lot's food safety: never its producer or holder by that role alone.</summary>
     public static readonly IReadOnlyList<Role> Inspectors = [Role.Lab, Role.Auditor];
 
+    /// <summary>Those who may declare an event in error: whoever records events (each only its own) and auditors (any).</summary>
+    public static readonly IReadOnlyList<Role> Declarers = [Role.Producer, Role.Processor, Role.Distributor, Role.Retailer, Role.Lab, Role.Auditor];
+
     private static readonly FrozenDictionary<Act, Rule> Rules = new Rule[]
     {
         new(Act.RegisterParticipant, "registering a participant", [], Party.AdminOnly, Reach.Write),
@@ -39,6 +42,7 @@ public static class Rulebook
         new(Act.Transform, "transforming", Operators, Party.Own, Reach.Write),
         new(Act.Recall, "a recall", [Role.Auditor], Party.Own, Reach.Write),
         new(Act.Hold, "placing or lifting a hold", [Role.Auditor], Party.Own, Reach.Write),
+        new(Act.DeclareError, "declaring an event in error", Declarers, Party.OwnOrAdminForAnyone, Reach.Write),
         new(Act.Import, "importing EPCIS events", Operators, Party.OwnOrAdminForAnyone, Reach.Write),
         new(Act.ListBatches, "listing batches", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
         new(Act.WatchAlerts, "watching a participant's alerts", null, Party.OwnOrReaderForAnyone, Reach.OwnListing),
@@ -82,6 +86,7 @@ public static class Rulebook
         TransformBatches => Act.Transform,
         RecallBatch => Act.Recall,
         ChangeHold => Act.Hold,
+        DeclareError => Act.DeclareError,
         _ => throw new ArgumentException($"{command.GetType().Name} is no batch command", nameof(command)),
     };
 
@@ -177,6 +182,19 @@ public static class Rulebook
         if (!rule.AllowsAny(participant.Roles))
         {
             throw DomainException.Denied($"{participant.Gln} is registered as {Words(participant.Roles)}: {rule.What} needs the role {Alternatives(rule.Roles!)}");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a declarer who is neither the party that recorded the event (<paramref name="recorder"/>) nor a registered
+    /// auditor: a party answers for its own records, an auditor for any.
+    /// </summary>
+    public static void PermitDeclaring(Participant declarer, Gln recorder, string what)
+    {
+        PermitRegistered(declarer, Act.DeclareError);
+        if (declarer.Gln != recorder && !declarer.Has(Role.Auditor))
+        {
+            throw DomainException.Denied($"{what} was recorded by {recorder}: only that party or an auditor may declare it in error, not {declarer.Gln}");
         }
     }
 

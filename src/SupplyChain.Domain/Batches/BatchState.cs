@@ -73,8 +73,11 @@ public sealed record BatchState(
             BatchHeld e => state with { Status = BatchStatus.OnHold, HoldReason = $"held by {e.Actor} ({e.EventId}): {e.Reason}" },
             // The rules lift only a batch on hold; a stored lift that found none leaves the batch as it was.
             HoldLifted => state.Status == BatchStatus.OnHold ? state with { Status = BatchStatus.Active, HoldReason = null } : state,
+            // A declaration says the declared event was wrong; what the batch is now is as the later events left it.
+            ErrorDeclared => state,
             _ => throw new InvalidOperationException($"unknown event {recorded.Event.GetType().Name}"),
         };
-        return next with { Version = recorded.Version, HeadHash = recorded.Hash, UpdatedAt = recorded.Event.EventTime };
+        var updated = recorded.Event is ErrorDeclared && state is not null && state.UpdatedAt > recorded.Event.EventTime ? state.UpdatedAt : recorded.Event.EventTime;
+        return next with { Version = recorded.Version, HeadHash = recorded.Hash, UpdatedAt = updated };
     }
 }

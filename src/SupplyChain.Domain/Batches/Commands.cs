@@ -128,6 +128,25 @@ public sealed record ChangeHold(
     [property: Id(3)] HoldAction Action,
     [property: Id(4)] string Reason);
 
+/// <summary>
+/// Declare an event of the batch's log in error (an EPCIS error declaration): <see cref="DeclaredEventId"/> is its event
+/// id in the log; <see cref="DeclaredAt"/> is when it was declared (now when null); corrective ids name the events that
+/// put it right, as the declaring party knows them.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("SupplyChain.DeclareError")]
+public sealed record DeclareError(
+    [property: Id(0)] BatchRef Batch,
+    [property: Id(1)] Gln Actor,
+    [property: Id(2)] string DeclaredEventId,
+    [property: Id(3)] DateTimeOffset? DeclaredAt,
+    [property: Id(4)] string Reason,
+    [property: Id(5)] IReadOnlyList<string> CorrectiveEventIds)
+{
+    /// <summary>The id of the declaration in the log: one per declared event, so declaring it again finds the first.</summary>
+    public string EventId => Identifiers.EventId.Derived(DeclaredEventId, "declared", 0);
+}
+
 /// <summary>One input of a merge goes into the new batch (sent by the new batch to each input).</summary>
 [GenerateSerializer, Immutable]
 [Alias("SupplyChain.JoinMerge")]

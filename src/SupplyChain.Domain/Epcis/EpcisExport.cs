@@ -19,7 +19,7 @@ namespace SupplyChain.Domain.Epcis;
 /// its undoing cancel out. A transformation is one TransformationEvent of all its inputs (with the amounts they gave) and
 /// all its outputs, written from its first output's creation when the document holds it, else from the first of its
 /// events the document holds. Each event keeps our event id, batch, version and chained hash under the sc: prefix, so an
-/// auditor can check it against GetBatchHistory.
+/// auditor can check it against GetBatchHistory. An event declared in error carries the standard's errorDeclaration.
 /// </summary>
 public static partial class EpcisExport
 {
@@ -175,13 +175,16 @@ public static partial class EpcisExport
                         case BatchTransformed use:
                             TransformationOf(use.TransformationId).Used(new BatchPart(batch, use.Used), use.Outputs);
                             break;
+                        case ErrorDeclared declared:
+                            _declarations.TryAdd((batch, declared.DeclaredVersion), declared);
+                            break;
                     }
                 }
             }
         }
 
         /// <summary>The EPCIS event for one stored event, or null when another event of the document tells it.</summary>
-        public JsonObject? Event(BatchRef batch, RecordedEvent recorded) => recorded.Event switch
+        private JsonObject? Written(BatchRef batch, RecordedEvent recorded) => recorded.Event switch
         {
             BatchCreated { Origin: Origin.Produced } e => Created(batch, recorded, e),
             BatchCreated { Origin: Origin.Split } e when _childrenOfWrittenSplits.Contains(batch) => null,
@@ -201,6 +204,7 @@ public static partial class EpcisExport
             BatchRecalled e => Recalled(batch, recorded, e),
             BatchHeld e => Hold(batch, recorded, e, "non_sellable_other", "placed", e.Reason),
             HoldLifted e => Hold(batch, recorded, e, "active", "lifted", e.Reason),
+            ErrorDeclared => null,
             _ => Other(batch, recorded),
         };
 

@@ -14,7 +14,8 @@ namespace SupplyChain.Domain.Epcis;
 /// Reads a partner's EPCIS 2.0 JSON-LD document into facts in our terms. All or nothing: the whole document is read
 /// and checked before anything is returned, and the first problem refuses it with the event index and the reason
 /// (<c>eventList[2]: ObjectEvent without epcList or quantityList</c>). What is well formed but has no place here
-/// (class-level identifiers, SSCCs, string-valued sensor reports, AggregationEvents) is listed in the notes.
+/// (class-level identifiers, SSCCs, string-valued sensor reports, AggregationEvents) is listed in the notes. An event
+/// with an errorDeclaration is read as the event it repeats, and declares the facts that event made in error.
 /// </summary>
 /// <remarks>
 /// Identifiers: lots come from lgtin URNs and Digital Link /01/{gtin}/10/{lot}; a serial item (sgtin URN,
@@ -103,7 +104,7 @@ public static partial class EpcisImport
                 ReadEvent(list[i], i);
             }
 
-            return new EpcisCapture(list.Count, _events, _notes);
+            return new EpcisCapture(list.Count, _events, _notes, _declarations);
         }
 
         private void ReadContext()
@@ -138,10 +139,9 @@ public static partial class EpcisImport
             }
 
             var type = RequiredString(e, "type", at + ".type");
-            if (e["errorDeclaration"] is not null)
+            if (e["errorDeclaration"] is not null && !_declaring)
             {
-                // Kept by the EPCIS repository, where it marks the event it names; no batch command undoes a stored event.
-                _notes.Add(new ImportNote(at + ".errorDeclaration", type, "declares an earlier event in error: kept with that event, no batch is changed"));
+                ReadDeclaration(e, at, index, type);
                 return;
             }
 
@@ -169,7 +169,7 @@ public static partial class EpcisImport
                 index, OurEventId(epcisId ?? HashId.EventHashId.Of(e, Prefixes)), epcisId, eventTime,
                 CbvWord(OptionalString(e, "bizStep", at + ".bizStep"), at + ".bizStep", "BizStep-", "urn:epcglobal:cbv:bizstep:") ?? "",
                 Place(e, "readPoint", at), Place(e, "bizLocation", at));
-            if (!_eventIds.TryAdd(facts.EventId, index))
+            if (!_eventIds.TryAdd(_declaring ? "declared " + facts.EventId : facts.EventId, index))
             {
                 throw epcisId is null
                     ? DomainException.Invalid(at, $"is the same event as eventList[{_eventIds[facts.EventId]}]: send each event once")

@@ -38,13 +38,14 @@ public static class ImportPlan
 
     /// <summary>
     /// Runs every command through the batch rules on the stored states, in order, as the grains will; a step whose
-    /// event id is already stored on its batch is a replay and is skipped (its effects are in the states read).
+    /// event id is already stored on its batch is a replay and is skipped (its effects are in the states read), but for an
+    /// error declaration, whose declarer is checked again (declaring twice returns the first, to a party that may declare).
     /// Throws the first refusal, its message starting with the event's place in the document.
     /// </summary>
     public static void Rehearse(IReadOnlyList<ImportStep> steps, ImportWorld world, DateTimeOffset now)
     {
-        var rehearsal = new Rehearsal(world.Batches, world.Products, world.Participants, world.Chains);
-        foreach (var step in steps.Where(s => !world.Stored.Contains((s.Target, s.EventId))))
+        var rehearsal = new Rehearsal(world.Batches, world.Products, world.Participants, world.Chains, world.Events);
+        foreach (var step in steps.Where(s => s.Command is DeclareError || !world.Stored.Contains((s.Target, s.EventId))))
         {
             At(step.Index, () => rehearsal.Run(step.Command, now));
         }
@@ -121,6 +122,11 @@ public static class ImportPlan
                 return r.Lots.Select(lot => Step(r.Accepted ? ImportKind.Received : ImportKind.Rejected, lot.Batch, new ReceiveBatch(
                     fact.EventId, lot.Batch, r.To ?? (shippedTo.TryGetValue(lot.Batch, out var to) ? to : actor), r.Accepted, r.Accepted ? lot.Quantity : null,
                     r.Accepted ? note : "", location, fact.EventTime, new List<Measurement>(), reason))).ToList();
+            case ImportedDeclaration d:
+                // Each batch event the declared EPCIS event made, on the batch whose log took its id, is declared in error.
+                return d.Declared.SelectMany(Moved).Distinct()
+                    .Select(m => new DeclareError(m.Batch, actor, m.EventId, d.DeclaredAt, d.Reason, d.CorrectiveEventIds))
+                    .Select(c => new ImportStep(fact.Index, ImportKind.Declared, c.Batch, c.EventId, c)).ToList();
             case ImportedTransformation { Kind: TransformationKind.Split } t:
                 var parent = t.Inputs[0].Batch;
                 var parts = t.Outputs.Select(o => new BatchPart(o.Batch, Amount(o, "a split's output"))).ToList();
@@ -144,6 +150,18 @@ public static class ImportPlan
                 throw DomainException.Invalid("type", $"{fact.GetType().Name} is not imported");
         }
     }
+
+    /// <summary>The batches whose logs take a fact's event id, as <see cref="BatchPlanner.Target"/> names them for its commands.</summary>
+    private static IEnumerable<(BatchRef Batch, string EventId)> Moved(ImportedEvent fact) => fact switch
+    {
+        ImportedCreation c => c.Lots.Select(l => (l.Batch, fact.EventId)),
+        ImportedCheckpoint c => c.Lots.Select(l => (l.Batch, fact.EventId)),
+        ImportedShipment s => s.Lots.Select(l => (l.Batch, fact.EventId)),
+        ImportedReceipt r => r.Lots.Select(l => (l.Batch, fact.EventId)),
+        ImportedTransformation { Kind: TransformationKind.Split } t => [(t.Inputs[0].Batch, fact.EventId)],
+        ImportedTransformation t when t.Inputs.Count > 0 && t.Outputs.Count > 0 => [(t.Outputs[0].Batch, fact.EventId)],
+        _ => [],
+    };
 
     private static Quantity Amount(ImportedLot lot, string what) =>
         lot.Quantity ?? throw DomainException.Invalid("quantityList", $"{what} needs the quantity of lot {lot.Batch} ({lot.Identifier})");

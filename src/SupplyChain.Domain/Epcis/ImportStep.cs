@@ -14,13 +14,14 @@ public enum ImportKind
     Split = 6,
     Merged = 7,
     Transformed = 8,
+    Declared = 9,
 }
 
 /// <summary>
 /// One batch command an imported fact makes, with the index of its EPCIS event. <see cref="Target"/> is the batch whose
 /// log takes the command's event id (a split's parent, a merge's new batch, a transformation's first output);
 /// <see cref="Command"/> is a <see cref="CreateBatch"/>, <see cref="RecordCheckpoint"/>, <see cref="ShipBatch"/>,
-/// <see cref="ReceiveBatch"/>, <see cref="SplitBatch"/>, <see cref="MergeBatches"/> or <see cref="TransformBatches"/>.
+/// <see cref="ReceiveBatch"/>, <see cref="SplitBatch"/>, <see cref="MergeBatches"/>, <see cref="TransformBatches"/> or <see cref="DeclareError"/>.
 /// </summary>
 public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, string EventId, object Command)
 {
@@ -43,6 +44,7 @@ public sealed record ImportStep(int Index, ImportKind Kind, BatchRef Target, str
         SplitBatch c => c.Actor,
         MergeBatches c => c.Actor,
         TransformBatches c => c.Actor,
+        DeclareError c => c.Actor,
         _ => throw new InvalidOperationException($"an import step holds no command of ours: {Command.GetType().Name}"),
     };
 

@@ -145,6 +145,7 @@ public static class TraceabilityCsv
             },
             BatchHeld h => row with { EventType = "hold_placed", Detail = $"by auditor {h.Actor}: {h.Reason}" },
             HoldLifted h => row with { EventType = "hold_lifted", Detail = $"by auditor {h.Actor}: {h.Reason}" },
+            ErrorDeclared d => row with { EventType = "error_declared", Detail = $"event {d.DeclaredEventId} (version {d.DeclaredVersion}) declared in error by {d.Actor}: {d.Reason}" },
             _ => row with { EventType = e.BizStep },
         };
     }

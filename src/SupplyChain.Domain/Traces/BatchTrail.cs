@@ -18,6 +18,13 @@ public sealed record BatchTrail(
     [property: Id(3)] IReadOnlyList<CustodyStep> Custody,
     [property: Id(4)] IReadOnlyList<TracedCheckpoint> Checkpoints)
 {
+    /// <summary>The events of the log declared in error, in the order declared (absent from trails stored before there were any).</summary>
+    [Id(5)]
+    public IReadOnlyList<ErrorDeclaration> Declarations { get; init; } = [];
+
+    /// <summary>The declaration of the event at this version, if it was declared in error.</summary>
+    public ErrorDeclaration? DeclarationOf(long version) => Declarations.FirstOrDefault(d => d.DeclaredVersion == version);
+
     /// <summary>Who holds the batch after the last step.</summary>
     public Gln Custodian => Custody[^1].Custodian;
 
@@ -43,6 +50,11 @@ public sealed record BatchTrail(
         if (version != trail.Version + 1)
         {
             throw new InvalidOperationException($"event {version} does not follow version {trail.Version}");
+        }
+
+        if (recorded.Event is ErrorDeclared)
+        {
+            return trail with { Version = version, Declarations = trail.Declarations.Append(ErrorDeclaration.Of(recorded)).ToList() };
         }
 
         var holder = trail.Custodian;

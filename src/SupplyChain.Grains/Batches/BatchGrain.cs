@@ -88,6 +88,34 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
 
     public Task<BatchReply> ChangeHoldAsync(ChangeHold command) => DecideAsync(command.EventId, EventHash.Fingerprint(command), command);
 
+    public async Task<BatchReply> DeclareErrorAsync(DeclareError command)
+    {
+        await _log.WritableAsync();
+        var (declared, earlier) = (await _log.FindAsync(command.DeclaredEventId), await _log.FindAsync(command.EventId));
+        var declarer = await _lookup.ParticipantAsync(command.Actor) ?? throw DomainException.Precondition($"actor_gln {command.Actor} is not a registered participant");
+        var now = clock.GetUtcNow();
+        var decided = BatchRules.DeclareError(_log.State, command, declared, earlier, declarer, now);
+
+        // Declared before: the first declaration stands, whatever this one says.
+        return earlier is not null
+            ? new BatchReply(earlier, true, _log.State!, [])
+            : await AppendAsync(decided, EventHash.Fingerprint(command), now);
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> FindEventsAsync(IReadOnlyList<string> eventIds)
+    {
+        var found = new List<RecordedEvent>();
+        foreach (var id in eventIds.Distinct())
+        {
+            if (await _log.FindAsync(id) is { } recorded)
+            {
+                found.Add(recorded);
+            }
+        }
+
+        return found;
+    }
+
     public Task<BatchReply> CreateChildAsync(BatchCreated created) =>
         WriteAsync(created.EventId, EventHash.Fingerprint(created), _ =>
             Task.FromResult<BatchEvent>(_log.State is null ? created : throw DomainException.Exists($"batch {_ref} already exists")));

@@ -99,11 +99,15 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         return await cluster.OfAsync(records.Horizon(), journal.Writer);
     }
 
-    /// <summary>An error declaration marks the stored event it names; otherwise the same id must hold the same content.</summary>
+    /// <summary>
+    /// An error declaration marks the stored event it names, once (the first declaration stands, as in the batch logs);
+    /// otherwise the same id must hold the same content.
+    /// </summary>
     private static StoreOutcome Outcome(RepositoryEvent e, Azure.Data.Tables.TableEntity? stored) => stored switch
     {
         null => StoreOutcome.Stored,
-        _ when e.Declaration is not null => StoreOutcome.Declared,
+        _ when e.Declaration is not null && stored.GetString("Declaration") is null => StoreOutcome.Declared,
+        _ when e.Declaration is not null => StoreOutcome.AlreadyStored,
         _ when stored.GetString("Fingerprint") == e.Fingerprint => StoreOutcome.AlreadyStored,
         _ => StoreOutcome.Conflict,
     };

@@ -243,9 +243,19 @@ public sealed class BatchLog(
             throw DomainException.Exists($"event_id '{eventId}' was already used on batch {batch} (version {found.Version}) for other content");
         }
 
-        return _unwritten.Find(u => u.Event.Recorded.Version == found.Version).Event?.Recorded
-            ?? (await log.ReadEventsAsync(batch, found.Version, 1))[0].Recorded;
+        return await AtAsync(found.Version);
     }
+
+    /// <summary>The event stored under this event id, whatever its content, or null.</summary>
+    public async Task<RecordedEvent?> FindAsync(string eventId)
+    {
+        await ReadyAsync();
+        return (await IdsAsync()).TryGetValue(eventId, out var found) ? await AtAsync(found.Version) : null;
+    }
+
+    private async Task<RecordedEvent> AtAsync(long version) =>
+        _unwritten.Find(u => u.Event.Recorded.Version == version).Event?.Recorded
+        ?? (await log.ReadEventsAsync(batch, version, 1))[0].Recorded;
 
     /// <summary>Writes out what only the journal holds, so that reading the log directly sees every event.</summary>
     public async Task WriteOutNowAsync()

@@ -46,7 +46,7 @@ public sealed class BatchApi(BatchCommands commands, BatchQueries queries) : Bat
         var batch = BatchRef.Parse(request.Gtin, request.Lot);
         var history = await queries.HistoryAsync(CallerClaims.Of(context), batch, request.FromVersion, request.PageSize);
         var reply = new GetBatchHistoryResponse { NextFromVersion = history.NextFromVersion };
-        reply.Events.AddRange(history.Events.Select(Replies.Event));
+        reply.Events.AddRange(history.Events.Select(e => Replies.Event(e, history.Declarations.GetValueOrDefault(e.Recorded.Version))));
         return reply;
     }
 

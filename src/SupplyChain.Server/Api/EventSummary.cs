@@ -26,6 +26,7 @@ public static class EventSummary
         BatchRecalled r => $"recalled by {r.Actor}: {r.Reason}" + (r.EventId == r.RecallId ? "" : $" (downstream of {r.Root.Key}, recall {r.RecallId})"),
         BatchHeld h => $"put on hold by {h.Actor}: {h.Reason}",
         HoldLifted h => $"hold lifted by {h.Actor}: {h.Reason}",
+        ErrorDeclared d => $"event {d.DeclaredVersion} ({d.DeclaredEventId}) declared in error by {d.Actor}" + (d.Reason.Length > 0 ? $": {d.Reason}" : ""),
         _ => e.GetType().Name,
     };
 }

@@ -160,7 +160,8 @@ public static class Replies
         return reply;
     }
 
-    public static V1.BatchEvent Event(StoredEvent stored)
+    /// <param name="declaration">The declaration of this event, when it was declared in error.</param>
+    public static V1.BatchEvent Event(StoredEvent stored, ErrorDeclaration? declaration = null)
     {
         var r = stored.Recorded;
         var e = r.Event;
@@ -177,6 +178,7 @@ public static class Replies
             Hash = r.Hash,
             CanonicalJson = stored.CanonicalJson,
             Summary = EventSummary.Of(e),
+            ErrorDeclaration = DeclarationOrNull(declaration),
         };
         switch (e)
         {
@@ -239,6 +241,10 @@ public static class Replies
                 reply.Quantity = Quantity(tr.Quantity);
                 reply.Related.AddRange(tr.Outputs.Select(o => Ref(o.Batch)));
                 break;
+            case ErrorDeclared:
+                reply.Type = V1.EventType.ErrorDeclared;
+                reply.Declares = Declaration(Domain.Batches.ErrorDeclaration.Of(r));
+                break;
             case BatchRecalled rc:
                 reply.Type = V1.EventType.Recalled;
                 if (rc.EventId != rc.RecallId)
@@ -251,6 +257,23 @@ public static class Replies
 
         return reply;
     }
+
+    public static V1.ErrorDeclaration Declaration(ErrorDeclaration d)
+    {
+        var reply = new V1.ErrorDeclaration
+        {
+            DeclaredVersion = d.DeclaredVersion,
+            DeclaredEventId = d.DeclaredEventId,
+            DeclarationTime = Timestamp.FromDateTimeOffset(d.DeclaredAt),
+            Reason = d.Reason,
+            DeclaredByGln = d.DeclaredBy.Value,
+            Version = d.Version,
+        };
+        reply.CorrectiveEventIds.AddRange(d.CorrectiveEventIds);
+        return reply;
+    }
+
+    public static V1.ErrorDeclaration? DeclarationOrNull(ErrorDeclaration? d) => d is null ? null : Declaration(d);
 
     public static V1.BatchRef Ref(BatchRef b) => new() { Gtin = b.Gtin.Value, Lot = b.Lot };
 

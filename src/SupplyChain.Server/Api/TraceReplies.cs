@@ -38,7 +38,7 @@ public static class TraceReplies
         reply.Batches.AddRange(genealogy.Members.Select(m =>
         {
             var s = m.Node.State;
-            return new V1.DownstreamBatch
+            var batch = new V1.DownstreamBatch
             {
                 Batch = Replies.Ref(s.Ref),
                 Depth = m.Depth,
@@ -50,6 +50,8 @@ public static class TraceReplies
                 Origin = (V1.BatchOrigin)(int)m.Node.Trail.Origin,
                 HoldReason = s.HoldReason ?? "",
             };
+            batch.ErrorDeclarations.AddRange(m.Node.Trail.Declarations.Select(Replies.Declaration));
+            return batch;
         }));
         reply.Edges.AddRange(genealogy.Edges.Select(Edge));
         reply.CustodianGlns.AddRange(genealogy.Custodians.Select(g => g.Value));
@@ -125,6 +127,7 @@ public static class TraceReplies
                 Loss = s.Loss is null ? null : Replies.Quantity(s.Loss),
                 Note = s.Note,
                 Verdict = s.Verdict is { } v ? Replies.Verdict(v) : V1.Verdict.Unspecified,
+                ErrorDeclaration = Replies.DeclarationOrNull(node.Trail.DeclarationOf(s.Version)),
             };
             step.Related.AddRange(s.Related.Select(r => new V1.RelatedBatch { Batch = Replies.Ref(r.Batch), Quantity = Replies.Quantity(r.Quantity) }));
             return step;
@@ -164,8 +167,9 @@ public static class TraceReplies
             Version = s.Version,
             HeadHash = s.HeadHash,
         };
-        reply.Custody.AddRange(Domain.Traces.Handoff.Of(trail.Custody).Select(Handoff));
-        reply.Checkpoints.AddRange(trail.Checkpoints.Select(Checkpoint));
+        reply.Custody.AddRange(Domain.Traces.Handoff.Of(trail.Custody).Select(h => Handoff(h, trail)));
+        reply.Checkpoints.AddRange(trail.Checkpoints.Select(c => Checkpoint(c, trail)));
+        reply.ErrorDeclarations.AddRange(trail.Declarations.Select(Replies.Declaration));
         return reply;
     }
 
@@ -179,10 +183,12 @@ public static class TraceReplies
         Gln = p.Gln.Value, Name = p.Name, Province = p.Province, District = p.District, Commune = p.Commune, Kind = (V1.ProducerKind)(int)p.Kind,
     };
 
-    private static V1.Handoff Handoff(Handoff h)
+    private static V1.Handoff Handoff(Handoff h, BatchTrail trail)
     {
         var reply = new V1.Handoff
         {
+            ShipmentErrorDeclaration = Replies.DeclarationOrNull(trail.DeclarationOf(h.Shipment.Version)),
+            SettlementErrorDeclaration = h.Settlement is { } settlement ? Replies.DeclarationOrNull(trail.DeclarationOf(settlement.Version)) : null,
             ShippedVersion = h.Shipment.Version,
             ShippedAt = Timestamp.FromDateTimeOffset(h.Shipment.At),
             FromGln = h.From.Value,
@@ -212,10 +218,11 @@ public static class TraceReplies
         return reply;
     }
 
-    private static V1.Checkpoint Checkpoint(TracedCheckpoint c)
+    private static V1.Checkpoint Checkpoint(TracedCheckpoint c, BatchTrail trail)
     {
         var reply = new V1.Checkpoint
         {
+            ErrorDeclaration = Replies.DeclarationOrNull(trail.DeclarationOf(c.Version)),
             Version = c.Version,
             ObservedAt = Timestamp.FromDateTimeOffset(c.At),
             Kind = (V1.CheckpointKind)(int)c.Kind,

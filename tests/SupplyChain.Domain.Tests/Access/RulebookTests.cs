@@ -20,6 +20,20 @@ public sealed class RulebookTests
     }
 
     [Fact]
+    public void Any_recording_role_or_an_auditor_may_declare_an_event_in_error_but_only_its_own_unless_an_auditor()
+    {
+        Assert.Equal((Party.OwnOrAdminForAnyone, Reach.Write), (Rulebook.Of(Act.DeclareError).Party, Rulebook.Of(Act.DeclareError).Reach));
+        Assert.All(Enum.GetValues<Role>(), role => Assert.True(Rulebook.Of(Act.DeclareError).AllowsAny([role]), $"{role} should declare its own events"));
+
+        Rulebook.PermitDeclaring(Sample.Party(Sample.Producer, Role.Producer), Sample.Producer, "event e1");
+        Rulebook.PermitDeclaring(Sample.Party(Sample.Auditor, Role.Auditor), Sample.Producer, "event e1");
+        Refusals.Expect(Refusal.PermissionDenied, () => Rulebook.PermitDeclaring(Sample.Party(Sample.Distributor, Role.Distributor), Sample.Producer, "event e1"),
+            $"event e1 was recorded by {Sample.Producer}: only that party or an auditor may declare it in error, not {Sample.Distributor}");
+        Refusals.Expect(Refusal.PermissionDenied, () => Rulebook.PermitImported(Token(Sample.Producer, Role.Producer), Act.DeclareError, Sample.Producer, Sample.Distributor, "eventList[0]"),
+            "eventList[0]: acts in the name of");
+    }
+
+    [Fact]
     public void Food_safety_checks_are_a_lab_s_or_an_auditor_s_whatever_else_the_caller_holds()
     {
         Assert.Equal([Role.Lab, Role.Auditor], Rulebook.Of(Act.FoodSafetyCheckpoint).Roles);

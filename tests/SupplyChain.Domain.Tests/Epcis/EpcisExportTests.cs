@@ -258,7 +258,8 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
         Assert.Equal([Lot("A2")], child["outputQuantityList"]!.AsArray().Select(i => Text(i!["epcClass"])).ToList());
         Assert.Equal([Lot("B")], move["inputQuantityList"]!.AsArray().Select(i => Text(i!["epcClass"])).ToList());
         Assert.Equal([Lot("M")], move["outputQuantityList"]!.AsArray().Select(i => Text(i!["epcClass"])).ToList());
-        Assert.Empty(Gs1Files.Validate(document));
+        var errors = Gs1Files.Validate(document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -272,7 +273,8 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
         var e = Assert.Single(EventList(document));
         Assert.Equal(("ObjectEvent", "OBSERVE", "holding"), (Text(e["type"]), Text(e["action"]), Text(e["bizStep"])));
         Assert.Equal("Recalled", Text(e["sc:eventType"]));
-        Assert.Empty(Gs1Files.Validate(document));
+        var errors = Gs1Files.Validate(document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -283,7 +285,8 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
         var document = EpcisExport.Document([(log.Batch, log.Events)], Created);
 
         Assert.Equal($"https://id.gs1.org/01/{Sample.Tea.Value}/10/L%2F1%20%22x%22%25", Text(EventList(document)[0]["quantityList"]![0]!["epcClass"]));
-        Assert.Empty(Gs1Files.Validate(document));
+        var errors = Gs1Files.Validate(document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -298,7 +301,8 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
 
         var products = document["epcisHeader"]!["epcisMasterData"]!["vocabularyList"]![0]!["vocabularyElementList"]!.AsArray();
         Assert.Equal([EpcisIdentifier.ProductUri(Sample.Tea), EpcisIdentifier.ProductUri(Sample.Honey)], products.Select(p => Text(p!["id"])));
-        Assert.Empty(Gs1Files.Validate(document));
+        var errors = Gs1Files.Validate(document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     private static string Lot(string lot) => EpcisIdentifier.LotUri(Sample.Lot(lot));
@@ -307,5 +311,24 @@ public sealed class EpcisExportTests(ITestOutputHelper output)
     private sealed record Recalled(string EventId, Gln Actor, Gln Location, DateTimeOffset EventTime) : BatchEvent(EventId, Actor, Location, EventTime)
     {
         public override string BizStep => "holding";
+    }
+
+    [Fact]
+    public void An_event_declared_in_error_carries_the_standard_s_errorDeclaration_and_the_declaration_is_no_event_of_its_own()
+    {
+        var log = BatchLog.Produced();
+        log.Ship(Sample.Distributor);
+        log.Append(new ErrorDeclared("ship-2~declared0", Sample.Producer, Sample.Farm, Sample.Now, "ship-2", 2, "incorrect_data", ["urn:uuid:fix-1"]));
+
+        var document = EpcisExport.Document([(log.Batch, log.Events)], Created);
+
+        Assert.Equal(2, EpcisExport.EventCount(document));
+        Assert.Null(Single(document, "create-L2025-001")["errorDeclaration"]);
+        var declaration = Single(document, "ship-2")["errorDeclaration"]!.AsObject();
+        Assert.Equal(EpcisExport.Time(Sample.Now, EpcisExport.VietnamOffset), Text(declaration["declarationTime"]));
+        Assert.Equal("incorrect_data", Text(declaration["reason"]));
+        Assert.Equal("urn:uuid:fix-1", Text(declaration["correctiveEventIDs"]![0]));
+        var errors = Gs1Files.Validate(document);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

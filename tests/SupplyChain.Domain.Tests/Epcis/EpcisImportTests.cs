@@ -266,14 +266,44 @@ public sealed class EpcisImportTests
     }
 
     [Fact]
-    public void An_error_declaration_is_noted_and_changes_no_batch()
+    public void An_error_declaration_is_read_as_the_event_it_repeats_and_declares_its_facts()
     {
+        const string observed = """{"type": "ObjectEvent", "eventID": "urn:uuid:7d1c", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"]""";
         var capture = EpcisImport.Parse(Document(
             Shipping,
-            """{"type": "ObjectEvent", "action": "OBSERVE", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "epcList": ["urn:epc:id:sgtin:4012345.011111.1"], "errorDeclaration": {"declarationTime": "2025-06-01T08:00:00Z"}}"""));
+            observed + """, "errorDeclaration": {"declarationTime": "2025-06-01T08:00:00Z", "reason": "incorrect_data", "correctiveEventIDs": ["urn:uuid:7d1d"]}}"""));
 
-        Assert.Single(capture.Events);
-        Assert.Equal("eventList[1].errorDeclaration", Assert.Single(capture.Notes).Field);
+        var original = EpcisImport.Parse(Document(observed + "}")).Events.Single();
+        var declaration = Assert.IsType<ImportedDeclaration>(capture.Events[1]);
+        Assert.Equal((1, original.EventId, "incorrect_data", new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero)), (declaration.Index, declaration.EventId, declaration.Reason, declaration.DeclaredAt));
+        Assert.Equal(["urn:uuid:7d1d"], declaration.CorrectiveEventIds);
+        var declared = Assert.IsType<ImportedCheckpoint>(Assert.Single(declaration.Declared));
+        Assert.Equal((original.GetType(), 1, original.EventId, original.EventTime), (declared.GetType(), declared.Index, declared.EventId, declared.EventTime));
+        Assert.Equal(((ImportedCheckpoint)original).Lots, declared.Lots);
+        Assert.Empty(capture.Notes);
+    }
+
+    [Theory]
+    [InlineData("""{"reason": "incorrect_data"}""", "eventList[0].errorDeclaration.declarationTime: is required")]
+    [InlineData("""{"declarationTime": "yesterday"}""", "eventList[0].errorDeclaration.declarationTime: 'yesterday' is not a date-time")]
+    [InlineData("""{"declarationTime": "2025-06-01T08:00:00Z", "correctiveEventIDs": ["not a uri"]}""", "eventList[0].errorDeclaration.correctiveEventIDs[0]: 'not a uri' is not a URI")]
+    [InlineData("""7""", "eventList[0].errorDeclaration: is not an object")]
+    [InlineData("""{"declarationTime": "2025-06-01T08:00:00Z", "reason": "Not a word"}""", "eventList[0].errorDeclaration.reason: 'Not a word' is neither a CBV word nor a URI")]
+    public void A_malformed_error_declaration_is_refused_naming_its_field(string declaration, string expected)
+    {
+        var refused = Refusals.Expect(Refusal.InvalidArgument, () => EpcisImport.Parse(Document(Shipping.TrimEnd()[..^1] + $", \"errorDeclaration\": {declaration}}}")));
+
+        Assert.StartsWith(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_declaration_of_an_event_that_moved_no_lot_is_noted()
+    {
+        var capture = EpcisImport.Parse(Document(
+            """{"type": "AggregationEvent", "action": "ADD", "eventTime": "2025-06-01T07:00:00Z", "eventTimeZoneOffset": "+00:00", "parentID": "urn:epc:id:sscc:0614141.1234567890", "errorDeclaration": {"declarationTime": "2025-06-01T08:00:00Z"}}"""));
+
+        Assert.Empty(capture.Events);
+        Assert.Equal("eventList[0].errorDeclaration", capture.Notes[^1].Field);
     }
 
     [Fact]

@@ -140,4 +140,29 @@ public sealed class ImportPlanTests
         ImportPlan.Rehearse(steps, World(new HashSet<(BatchRef, string)> { (Sample.Lot("A"), "e0"), (Sample.Lot("A"), "e1") }, log.State!), Sample.Now);
         Refusals.Expect(Refusal.AlreadyExists, () => ImportPlan.Rehearse(steps, World(null, log.State!), Sample.Now), "eventList[0]:");
     }
+
+    [Fact]
+    public void A_declaration_declares_what_the_declared_fact_made_on_each_batch_and_the_rehearsal_checks_the_declarer()
+    {
+        var a = BatchLog.Produced("A");
+        var b = BatchLog.Produced("B");
+        var declared = new ImportedCreation(1, "create-A", null, At, "commissioning", Sample.Farm, null, [Lot("A", 100)]);
+        var declaration = new ImportedDeclaration(1, "create-A", null, At, [declared], Sample.Now, "incorrect_data", ["urn:uuid:fix"]);
+
+        var steps = ImportPlan.Commands(Capture(declaration), Sample.Producer);
+
+        var step = Assert.Single(steps);
+        Assert.Equal((1, ImportKind.Declared, Sample.Lot("A"), "create-A~declared0", Sample.Producer), (step.Index, step.Kind, step.Target, step.EventId, step.Actor));
+        var command = Assert.IsType<DeclareError>(step.Command);
+        Assert.Equal(("create-A", Sample.Now, "incorrect_data", "urn:uuid:fix"), (command.DeclaredEventId, command.DeclaredAt, command.Reason, command.CorrectiveEventIds.Single()));
+
+        var events = a.Events.Concat(b.Events).ToDictionary(e => (new BatchRef(Sample.Tea, e.Event.EventId[7..]), e.Event.EventId));
+        var world = World(null, a.State!, b.State!) with { Events = events };
+        ImportPlan.Rehearse(steps, world, Sample.Now);
+        Refusals.Expect(Refusal.PermissionDenied, () => ImportPlan.Rehearse(ImportPlan.Commands(Capture(declaration), Sample.Distributor), world, Sample.Now),
+            "eventList[1]: event 'create-A' of batch", $"was recorded by {Sample.Producer}");
+        var elsewhere = declaration with { Declared = [declared with { Lots = [Lot("B", 100)] }] };
+        Refusals.Expect(Refusal.NotFound, () => ImportPlan.Rehearse(ImportPlan.Commands(Capture(elsewhere), Sample.Producer), world, Sample.Now),
+            "eventList[1]: declared_event_id:", "holds no event 'create-A'");
+    }
 }

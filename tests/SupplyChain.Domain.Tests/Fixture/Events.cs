@@ -58,6 +58,9 @@ internal static class Events
         "transform-1~untransform0", Sample.Distributor, Sample.Warehouse, At, "transform-1",
         [new BatchPart(new BatchRef(Sample.Honey, "H1"), new Quantity(24m, "H87"))], Sample.Kg(12.5m), "input RAW is on hold");
 
+    public static ErrorDeclared Declared => new(
+        "ship-1~declared0", Sample.Auditor, Sample.Warehouse, At, "ship-1", 2, "urn:epcglobal:cbv:er:incorrect_data", ["urn:uuid:1f0e6a9e-0b9c-4d2a-9e61-5f3c2a7b8d10", "urn:uuid:2a"]);
+
     /// <summary>Every sample event by a name for test cases.</summary>
     public static IReadOnlyDictionary<string, BatchEvent> ByName => new Dictionary<string, BatchEvent>
     {
@@ -75,6 +78,7 @@ internal static class Events
         [nameof(TransformedFrom)] = TransformedFrom,
         [nameof(Transformed)] = Transformed,
         [nameof(TransformReverted)] = TransformReverted,
+        [nameof(Declared)] = Declared,
     };
 
     public static IEnumerable<BatchEvent> All => ByName.Values;

@@ -223,4 +223,24 @@ public sealed class BatchTrailTests
         Assert.Contains("a trail starts at the creation", headless.Message, StringComparison.Ordinal);
         Assert.Null(BatchTrail.Of([]));
     }
+
+    [Fact]
+    public void Declarations_survive_the_trail_s_stored_text_and_a_trail_stored_before_them_reads_with_none()
+    {
+        var log = BatchLog.Produced("L1", 100m);
+        log.Ship(Sample.Distributor);
+        log.Append(new ErrorDeclared("ship-2~declared0", Sample.Producer, Sample.Farm, Sample.Now, "ship-2", 2, "incorrect_data", ["urn:uuid:fix-1"]));
+        var trail = Trail(log);
+
+        var text = System.Text.Json.JsonSerializer.Serialize(trail, EventHash.Canonical);
+        var read = System.Text.Json.JsonSerializer.Deserialize<BatchTrail>(text, EventHash.Canonical)!;
+        var olderText = System.Text.Json.JsonSerializer.Serialize(Trail(BatchLog.Produced("L2", 5m)), EventHash.Canonical);
+        Assert.Contains(",\"declarations\":[]", olderText, StringComparison.Ordinal);
+        var older = System.Text.Json.JsonSerializer.Deserialize<BatchTrail>(olderText.Replace(",\"declarations\":[]", "", StringComparison.Ordinal), EventHash.Canonical)!;
+
+        var declared = Assert.Single(read.Declarations);
+        Assert.Equal((2L, "ship-2", 3L, "urn:uuid:fix-1"), (declared.DeclaredVersion, declared.DeclaredEventId, declared.Version, declared.CorrectiveEventIds.Single()));
+        Assert.Equal(2, read.Custody.Count);
+        Assert.Empty(older.Declarations);
+    }
 }

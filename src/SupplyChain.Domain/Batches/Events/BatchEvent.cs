@@ -20,6 +20,7 @@ namespace SupplyChain.Domain.Batches.Events;
 [JsonDerivedType(typeof(HoldLifted), "hold_lifted")]
 [JsonDerivedType(typeof(BatchTransformed), "transformed")]
 [JsonDerivedType(typeof(TransformReverted), "transform_reverted")]
+[JsonDerivedType(typeof(ErrorDeclared), "error_declared")]
 public abstract record BatchEvent(
     [property: Id(0)] string EventId,
     [property: Id(1)] Gln Actor,

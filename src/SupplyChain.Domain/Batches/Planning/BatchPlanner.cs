@@ -22,6 +22,7 @@ public static class BatchPlanner
         TransformBatches c => c.Outputs[0].Batch,
         RecallBatch c => c.Batch,
         ChangeHold c => c.Batch,
+        DeclareError c => c.Batch,
         _ => throw Unknown(command),
     };
 
@@ -37,6 +38,7 @@ public static class BatchPlanner
         TransformBatches c => new(c.Outputs.Select(o => o.Batch.Gtin).Distinct().ToList(), [c.Actor], [], c.Outputs.Skip(1).Select(o => o.Batch).Concat(c.Inputs.Select(i => i.Batch)).ToList()),
         RecallBatch c => new([], [c.Auditor], [], []),
         ChangeHold c => new([], [c.Auditor], [], []),
+        DeclareError c => new([], [c.Actor], [], []),
         _ => throw Unknown(command),
     };
 
@@ -84,6 +86,10 @@ public static class BatchPlanner
                 BatchRules.Existing(world.Batch(c.Batch), c.Batch);
                 var auditor = world.RegisteredParticipant(c.Auditor, "auditor_gln");
                 return c.Action == HoldAction.Lift ? BatchRules.LiftHold(world.Batch(c.Batch), c, auditor, now) : BatchRules.PlaceHold(world.Batch(c.Batch), c, auditor, now);
+            case DeclareError c:
+                BatchRules.Existing(world.Batch(c.Batch), c.Batch);
+                return BatchRules.DeclareError(
+                    world.Batch(c.Batch), c, world.Recorded(c.Batch, c.DeclaredEventId), world.Recorded(c.Batch, c.EventId), world.RegisteredParticipant(c.Actor, "actor_gln"), now);
             default:
                 throw new InvalidOperationException($"{command.GetType().Name} touches several batches: plan it with {nameof(Plan)}");
         }

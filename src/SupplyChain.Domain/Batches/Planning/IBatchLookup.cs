@@ -19,6 +19,9 @@ public interface IBatchLookup
 
     ChainDefinition? Chain(string chainId);
 
+    /// <summary>The event stored on a batch under an event id, where the lookup was given it; null when it holds none.</summary>
+    RecordedEvent? Recorded(BatchRef batch, string eventId) => null;
+
     /// <summary>The product, or the refusal every door gives for an unregistered one.</summary>
     Product RegisteredProduct(Gtin gtin) =>
         Product(gtin) ?? throw DomainException.Precondition($"product {gtin} is not registered");

@@ -13,9 +13,13 @@ public sealed class Rehearsal(
     IReadOnlyDictionary<BatchRef, BatchState> batches,
     IReadOnlyDictionary<Gtin, Product> products,
     IReadOnlyDictionary<Gln, Participant> participants,
-    IReadOnlyDictionary<string, ChainDefinition> chains) : IBatchLookup
+    IReadOnlyDictionary<string, ChainDefinition> chains,
+    IReadOnlyDictionary<(BatchRef Batch, string EventId), RecordedEvent>? events = null) : IBatchLookup
 {
     private readonly Dictionary<BatchRef, BatchState> _batches = new(batches);
+
+    // The stored events given, and those the rehearsed commands add (an error declaration may name one of them).
+    private readonly Dictionary<(BatchRef Batch, string EventId), RecordedEvent> _events = events is null ? [] : new(events);
 
     public BatchState? Batch(BatchRef batch) => _batches.GetValueOrDefault(batch);
 
@@ -25,13 +29,17 @@ public sealed class Rehearsal(
 
     public ChainDefinition? Chain(string chainId) => chains.GetValueOrDefault(chainId);
 
+    public RecordedEvent? Recorded(BatchRef batch, string eventId) => _events.GetValueOrDefault((batch, eventId));
+
     /// <summary>Plans the command on the batches as they are now and applies its events; throws its refusal, changing nothing.</summary>
     public IReadOnlyList<PlannedEvent> Run(object command, DateTimeOffset now)
     {
         var planned = BatchPlanner.Plan(command, this, now);
         foreach (var e in planned)
         {
-            _batches[e.Batch] = BatchPlanner.After(Batch(e.Batch), e.Event, now);
+            var after = BatchPlanner.After(Batch(e.Batch), e.Event, now);
+            _events.TryAdd((e.Batch, e.Event.EventId), new RecordedEvent(after.Version, now, "", "", e.Event));
+            _batches[e.Batch] = after;
         }
 
         return planned;
