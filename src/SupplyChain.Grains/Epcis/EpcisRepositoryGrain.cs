@@ -21,14 +21,19 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         var outcomes = new StoreOutcome[events.Count];
         var declared = await store.ReadEventsAsync(events.Where(e => e.Declaration is not null).Select(e => e.Key));
         var times = new DateTimeOffset?[events.Count];
+        var marked = new List<Azure.Data.Tables.TableEntity>();
         try
         {
             for (var i = 0; i < events.Count; i++)
             {
                 if (declared.TryGetValue(events[i].Key, out var earlier))
                 {
-                    outcomes[i] = StoreOutcome.Declared;
-                    await store.DeclareAsync(earlier, events[i].Declaration!);
+                    outcomes[i] = Outcome(events[i], earlier);
+                    if (outcomes[i] == StoreOutcome.Declared)
+                    {
+                        await store.DeclareAsync(earlier, events[i].Declaration!);
+                        marked.Add(earlier);
+                    }
                 }
                 else
                 {
@@ -56,7 +61,7 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
 
             // Before the record times close: a lot query that sees these events below its horizon sees the lots' new stamps.
             var partitions = Enumerable.Range(0, events.Count).Where(i => times[i] is not null).SelectMany(i => events[i].Partitions)
-                .Concat(declared.Values.SelectMany(EpcisStore.Partitions));
+                .Concat(marked.SelectMany(EpcisStore.Partitions));
             await Task.WhenAll(partitions.Select(IndexPartition.Lot).OfType<BatchRef>().Distinct().Select(b => GrainFactory.GetGrain<IBatchGrain>(b.Key).CapturedAsync()));
             return outcomes;
         }
