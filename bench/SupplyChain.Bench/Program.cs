@@ -34,6 +34,7 @@ var measures = new Measure[]
     new("1", "raw storage: single-entity inserts", RawStorage.InsertsAsync),
     new("1b", "raw storage: a checkpoint's writes", RawStorage.AppendShapedAsync),
     new("1c", "raw storage: transactions of 100 inserts", RawStorage.GroupsAsync),
+    new("1d", "raw storage: upserts into one growing partition", RawStorage.PartitionSizeAsync),
     new("2", "capture: RecordCheckpoint through gRPC", Capture.RunAsync, Needs: "1"),
     new("4", "reads: GetBatch on active grains", Reads.RunAsync, Needs: "2"),
     new("3", "flat cost: early vs late appends on one batch", FlatCost.RunAsync),

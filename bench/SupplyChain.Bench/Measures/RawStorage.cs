@@ -63,6 +63,46 @@ public static class RawStorage
         ctx.AddCpu("1c raw 100-entity transactions (per entity)", runs, Size);
     }
 
+    /// <summary>
+    /// Single upserts into one partition as it grows, against upserts into fresh partitions at the same moment: what a
+    /// partition every event writes into (a day, a bizStep) costs on this store. The partition grows by transactions.
+    /// </summary>
+    public static async Task PartitionSizeAsync(BenchContext ctx)
+    {
+        const int Upserts = 1_000;
+        var rows = ctx.Stored ?? throw new InvalidOperationException("the stored rows of a checkpoint were not probed");
+        var table = await TableAsync(ctx, "benchrawpartition");
+        var sizes = ctx.Options.Quick ? new[] { 1_000, 10_000 } : [1_000, 10_000, 40_000];
+        var grown = 0;
+        var figures = new List<string>();
+        var ratios = new List<double>();
+        foreach (var size in sizes)
+        {
+            var from = grown;
+            var fill = await ctx.LoadAsync((size - from + 99) / 100, ctx.Options.Concurrency, t => table.SubmitTransactionAsync(
+                Enumerable.Range(from + t * 100, Math.Min(100, size - from - t * 100)).Select(k =>
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, StoredRows.Copy(rows.Event, "hot", $"f{k:D12}")))));
+            if (fill.Failed > 0)
+            {
+                throw new InvalidOperationException($"could not fill the partition: {fill.Problem}");
+            }
+
+            grown = size;
+            var hot = await ctx.LoadAsync(Upserts, ctx.Options.Concurrency, i =>
+                table.UpsertEntityAsync(StoredRows.Copy(rows.Event, "hot", $"u{size:D6}-{i:D6}"), TableUpdateMode.Replace));
+            var fresh = await ctx.LoadAsync(Upserts, ctx.Options.Concurrency, i =>
+                table.UpsertEntityAsync(StoredRows.Copy(rows.Event, $"fresh{size:D6}-{i:D6}", "e"), TableUpdateMode.Replace));
+            grown += Upserts;
+            ctx.Log($"upserts into a partition of {size:N0} rows: {Text.Rate(hot.Rate)}; into fresh partitions: {Text.Rate(fresh.Rate)}");
+            figures.Add($"{size:N0} rows: {Text.Rate(hot.Rate)} ({Text.Rate(fresh.Rate)})");
+            ratios.Add(fresh.Rate > 0 ? hot.Rate / fresh.Rate : double.NaN);
+        }
+
+        ctx.Rows.Add(new Row("1d", $"raw storage: single upserts into one partition as it grows (into fresh partitions), {ctx.Options.Concurrency} concurrent",
+            string.Join("; ", figures),
+            Notes: $"{Upserts:N0} upserts each, one run; the partition grows by 100-entity transactions between them; the largest is {Text.Ratio(ratios[^1])} the fresh rate"));
+    }
+
     /// <summary>Single-entity inserts again, after every other measurement filled the store: does Azurite slow down as it grows?</summary>
     public static async Task InsertsAgainAsync(BenchContext ctx)
     {

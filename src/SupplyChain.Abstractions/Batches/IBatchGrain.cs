@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SupplyChain.Domain.Batches;
 using SupplyChain.Domain.Batches.Events;
 using SupplyChain.Domain.Traces;
@@ -82,6 +83,17 @@ public interface IBatchGrain : IGrainWithStringKey
     /// <summary>The state and the trail of custody and checkpoints a trace needs, from memory once built; null when the batch does not exist.</summary>
     [Alias("GetTraceNode")]
     Task<TraceNode?> GetTraceNodeAsync();
+
+    /// <summary>
+    /// Which content the batch's EPCIS events have: its version, the captured events attached to it since this activation
+    /// began, and the activation; equal stamps mean equal events. Null when the batch does not exist.
+    /// </summary>
+    [Alias("GetEventStamp"), AlwaysInterleave]
+    Task<string?> GetEventStampAsync();
+
+    /// <summary>The repository has written captured events that name the batch (or changed one): its stamp moves on.</summary>
+    [Alias("Captured"), AlwaysInterleave]
+    Task CapturedAsync();
 
     /// <summary>Writes the events only the journal holds out to the batch's log, so that reading the log directly sees them all.</summary>
     [Alias("WriteOutNow")]

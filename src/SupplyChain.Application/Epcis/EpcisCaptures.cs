@@ -37,6 +37,10 @@ public sealed partial class EpcisCaptures(IGrainFactory grains, EpcisImporter im
         return (job, imported);
     }
 
+    /// <summary>One event (POST /events): all or nothing, answered by the event's location, so no job is kept.</summary>
+    public Task<Imported> CaptureEventAsync(Caller caller, Gln actor, Gln? receiver, string document, CancellationToken ct) =>
+        importer.ImportAsync(caller, actor, receiver, document, ct);
+
     /// <summary>A job its sender or an auditor may see; another caller's job is as unknown as a missing one.</summary>
     public async Task<CaptureJob?> FindAsync(Caller caller, string id)
     {

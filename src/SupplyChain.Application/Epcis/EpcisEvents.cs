@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,6 +27,10 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
 
     private static readonly JsonLdPrefixes Prefixes = JsonLdPrefixes.Standard.With(JsonSerializer.SerializeToElement(Context()));
 
+    // Lots whose events are kept in memory; past this many, all are dropped and read again as asked.
+    private const int LotsKept = 2_000;
+
+    private readonly ConcurrentDictionary<string, LotEvents> _lots = new(StringComparer.Ordinal);
     private byte[]? _key;
 
     /// <summary>One page of the events that match, in record-time order (orderBy sorts within the page).</summary>
@@ -55,7 +60,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
         {
             foreach (var row in (await repository.FindAsync(read.EventIds)).OrderBy(r => r.RecordTime))
             {
-                if (Materialise(row) is var e && matching.Matches(Element(e)) && await readable.MayReadAsync(row, e) && kept.Count < limit)
+                if (Materialise(row) is var e && Wanted(matching, e) && await readable.MayReadAsync(row, e) && kept.Count < limit)
                 {
                     kept.Add((e, row));
                 }
@@ -72,7 +77,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
                 for (var i = 0; i < rows.Count && kept.Count < limit; i++)
                 {
                     var e = Materialise(rows[i]);
-                    if (matching.Matches(Element(e)) && await readable.MayReadAsync(rows[i], e))
+                    if (Wanted(matching, e) && await readable.MayReadAsync(rows[i], e))
                     {
                         kept.Add((e, rows[i]));
                         more = kept.Count == limit && i < rows.Count - 1;
@@ -89,7 +94,7 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
                 {
                     after = IndexPartition.RowKey(row.RecordTime, row.Key);
                     var e = Materialise(row);
-                    if (matching.Matches(Element(e)) && await readable.MayReadAsync(row, e))
+                    if (Wanted(matching, e) && await readable.MayReadAsync(row, e))
                     {
                         kept.Add((e, row));
                         if (kept.Count == limit)
@@ -114,49 +119,98 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
 
     /// <summary>
     /// A lot's events in the window, in row-key order: its partition (the events captured about it) merged with its
-    /// batch's own log (the events recorded through gRPC), each event once. A lot's history is short, so it is read whole.
+    /// batch's own log (the events recorded through gRPC), each event once. A lot's history is short, so it is read
+    /// whole, and kept while the batch's stamp says it is unchanged.
     /// </summary>
     private async Task<IReadOnlyList<IndexRow>> LotRowsAsync(IEpcisRepositoryGrain repository, IndexRead read, string after, string before, CancellationToken ct)
     {
         var rows = new SortedDictionary<string, IndexRow>(StringComparer.Ordinal);
-        foreach (var batch in read.Lots.Select(l => BatchOf(l, LotParameter)).Distinct())
+        var lots = read.Lots.Distinct().ToList();
+        var kept = await Task.WhenAll(lots.Select(lot => LotEventsAsync(repository, BatchOf(lot, LotParameter), IndexPartition.Object(lot), ct)));
+        foreach (var events in kept.OfType<IReadOnlyList<IndexRow>>())
         {
-            if (await grains.GetGrain<Abstractions.Batches.IBatchGrain>(batch.Key).GetAsync() is not { } state)
+            foreach (var row in events)
             {
-                continue;
-            }
-
-            foreach (var recorded in await grains.GetGrain<Abstractions.Batches.IBatchAuditGrain>(batch.Key).ReadEventsAsync(state.Version))
-            {
-                foreach (var e in BatchEvents.Of(batch, recorded))
+                var key = IndexPartition.RowKey(row.RecordTime, row.Key);
+                if (string.CompareOrdinal(key, after) > 0 && string.CompareOrdinal(key, before) < 0)
                 {
-                    var key = IndexPartition.RowKey(recorded.RecordedAt, e.Key);
-                    if (string.CompareOrdinal(key, after) > 0 && string.CompareOrdinal(key, before) < 0)
-                    {
-                        rows.TryAdd(key, new IndexRow(e.Key, recorded.RecordedAt, e.EventId, e.Json, e.Owner, null));
-                    }
+                    rows[key] = row;
                 }
             }
         }
 
-        var cursor = after;
-        for (var page = 0; page < 100; page++)
+        // Identifiers that are no stored batch's lot (another value of the parameter, or a lot only captured events name).
+        var stored = lots.Where((_, i) => kept[i] is not null).Select(IndexPartition.Object).ToHashSet(StringComparer.Ordinal);
+        var direct = read.Partitions.Where(p => !stored.Contains(p)).ToList();
+        if (direct.Count > 0)
         {
-            ct.ThrowIfCancellationRequested();
-            var read1000 = await repository.ReadAsync(read with { Lots = [] }, cursor, before, 1_000);
-            foreach (var row in read1000)
+            foreach (var row in await PartitionRowsAsync(repository, direct, after, before, ct))
             {
-                cursor = IndexPartition.RowKey(row.RecordTime, row.Key);
-                rows[cursor] = row;
-            }
-
-            if (read1000.Count < 1_000)
-            {
-                break;
+                rows[IndexPartition.RowKey(row.RecordTime, row.Key)] = row;
             }
         }
 
         return rows.Values.ToList();
+    }
+
+    /// <summary>Every event of a stored batch's lot (its log, then what was captured about it), or null when no batch has the lot.</summary>
+    private async Task<IReadOnlyList<IndexRow>?> LotEventsAsync(IEpcisRepositoryGrain repository, BatchRef batch, string partition, CancellationToken ct)
+    {
+        var grain = grains.GetGrain<Abstractions.Batches.IBatchGrain>(batch.Key);
+        if (await grain.GetEventStampAsync() is not { } stamp)
+        {
+            return null;
+        }
+
+        if (_lots.TryGetValue(batch.Key, out var kept) && kept.Stamp == stamp)
+        {
+            return kept.Rows;
+        }
+
+        var version = long.Parse(stamp[(stamp.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+        var rows = new SortedDictionary<string, IndexRow>(StringComparer.Ordinal);
+        foreach (var recorded in await grains.GetGrain<Abstractions.Batches.IBatchAuditGrain>(batch.Key).ReadEventsAsync(version))
+        {
+            foreach (var e in BatchEvents.Of(batch, recorded))
+            {
+                rows.TryAdd(IndexPartition.RowKey(recorded.RecordedAt, e.Key), new IndexRow(e.Key, recorded.RecordedAt, e.EventId, e.Json, e.Owner, null));
+            }
+        }
+
+        // A captured event is returned as captured, over the batch event it was imported as (both have its key).
+        foreach (var row in await PartitionRowsAsync(repository, [partition], "", "~", ct))
+        {
+            rows[IndexPartition.RowKey(row.RecordTime, row.Key)] = row;
+        }
+
+        if (_lots.Count >= LotsKept)
+        {
+            _lots.Clear();
+        }
+
+        var events = rows.Values.ToList();
+        _lots[batch.Key] = new LotEvents(stamp, events);
+        return events;
+    }
+
+    private static async Task<IReadOnlyList<IndexRow>> PartitionRowsAsync(IEpcisRepositoryGrain repository, IReadOnlyList<string> partitions, string after, string before, CancellationToken ct)
+    {
+        var rows = new List<IndexRow>();
+        var cursor = after;
+        for (var page = 0; page < 100; page++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var read1000 = await repository.ReadAsync(new IndexRead([], partitions, false, [], []), cursor, before, 1_000);
+            rows.AddRange(read1000);
+            if (read1000.Count < 1_000)
+            {
+                break;
+            }
+
+            cursor = IndexPartition.RowKey(read1000[^1].RecordTime, read1000[^1].Key);
+        }
+
+        return rows;
     }
 
     /// <summary>One stored event by its id, or null when none is stored (or the caller may not read it).</summary>
@@ -210,6 +264,8 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
         return e;
     }
 
+    private static bool Wanted(EventQuery query, JsonObject e) => query.OnlyRecordTime || query.Matches(Element(e));
+
     private static JsonElement Element(JsonObject e) => JsonSerializer.SerializeToElement(e);
 
     private static IEnumerable<JsonObject> Ordered(IEnumerable<JsonObject> events, EventOrder? order)
@@ -231,6 +287,8 @@ public sealed class EpcisEvents(IGrainFactory grains, TimeProvider clock)
         var at = canonicalLot.IndexOf("/01/", StringComparison.Ordinal);
         return BatchRef.Parse(canonicalLot.Substring(at + 4, 14), Uri.UnescapeDataString(canonicalLot[(at + 22)..]), field + ".");
     }
+
+    private sealed record LotEvents(string Stamp, IReadOnlyList<IndexRow> Rows);
 
     /// <summary>Who may read a row: auditors every row, a participant the events it captured and those naming a lot it may read.</summary>
     private sealed class Readable(Caller caller, IGrainFactory grains)

@@ -33,6 +33,10 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
     private BatchLog _log = null!;
     private RegistryLookup _lookup = null!;
 
+    // A fresh stamp per activation: counts of captured events do not survive a restart, so stamps never repeat.
+    private readonly string _activation = Guid.NewGuid().ToString("N");
+    private long _captured;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ref = BatchRef.FromKey(this.GetPrimaryKeyString());
@@ -57,6 +61,18 @@ public sealed class BatchGrain(BatchLogStore store, BatchJournal journal, BatchI
     public Task<TraceNode?> GetTraceNodeAsync() => _log.TraceNodeAsync();
 
     public Task WriteOutNowAsync() => _log.WriteOutNowAsync();
+
+    public async Task<string?> GetEventStampAsync()
+    {
+        await _log.ReadyAsync();
+        return _log.State is { } state ? $"{_activation}:{Interlocked.Read(ref _captured)}:{state.Version}" : null;
+    }
+
+    public Task CapturedAsync()
+    {
+        Interlocked.Increment(ref _captured);
+        return Task.CompletedTask;
+    }
 
     public Task<BatchReply> CreateAsync(CreateBatch command) => DecideAsync(command.EventId, EventHash.Fingerprint(command), command);
 

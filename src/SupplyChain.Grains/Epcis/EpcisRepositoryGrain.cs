@@ -1,12 +1,14 @@
 using Orleans.Concurrency;
+using SupplyChain.Abstractions.Batches;
 using SupplyChain.Abstractions.Epcis;
 using SupplyChain.Domain.Epcis.Repository;
+using SupplyChain.Domain.Identifiers;
 using SupplyChain.Grains.Storage;
 
 namespace SupplyChain.Grains.Epcis;
 
 [StatelessWorker]
-public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, EpcisIndexFeed feed, ClusterHorizon cluster, BatchJournal journal, TimeProvider clock) : Grain, IEpcisRepositoryGrain
+public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, EpcisIndexFeed feed, EpcisIndexWriter index, ClusterHorizon cluster, BatchJournal journal, TimeProvider clock) : Grain, IEpcisRepositoryGrain
 {
     public async Task<IReadOnlyList<StoreOutcome>> CheckAsync(IReadOnlyList<RepositoryEvent> events)
     {
@@ -17,41 +19,57 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
     public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<RepositoryEvent> events)
     {
         var outcomes = new StoreOutcome[events.Count];
-        var stored = await store.ReadEventsAsync(events.Select(e => e.Key));
-        var fresh = new List<(RepositoryEvent Event, DateTimeOffset RecordTime)>();
+        var declared = await store.ReadEventsAsync(events.Where(e => e.Declaration is not null).Select(e => e.Key));
+        var times = new DateTimeOffset?[events.Count];
+        var marked = new List<Azure.Data.Tables.TableEntity>();
         try
         {
             for (var i = 0; i < events.Count; i++)
             {
-                var e = events[i];
-                outcomes[i] = Outcome(e, stored.GetValueOrDefault(e.Key));
-                if (outcomes[i] == StoreOutcome.Declared)
+                if (declared.TryGetValue(events[i].Key, out var earlier))
                 {
-                    await store.DeclareAsync(stored[e.Key], e.Declaration!);
-                }
-                else if (outcomes[i] == StoreOutcome.Stored)
-                {
-                    var recordTime = records.Open();
-                    fresh.Add((e, recordTime));
-                    // Added one by one: a capture racing this one with the same id finds the row and is told so.
-                    if (!await store.AddEventAsync(e, recordTime))
+                    outcomes[i] = Outcome(events[i], earlier);
+                    if (outcomes[i] == StoreOutcome.Declared)
                     {
-                        var raced = await store.ReadEventsAsync([e.Key]);
-                        outcomes[i] = Outcome(e, raced.GetValueOrDefault(e.Key)) is StoreOutcome.Conflict ? StoreOutcome.Conflict : StoreOutcome.AlreadyStored;
-                        fresh.RemoveAt(fresh.Count - 1);
-                        records.Close(recordTime);
+                        await store.DeclareAsync(earlier, events[i].Declaration!);
+                        marked.Add(earlier);
                     }
+                }
+                else
+                {
+                    times[i] = records.Open();
                 }
             }
 
-            await store.WriteIndexAsync(fresh);
+            // Inserted side by side, not read first: a row already there (an earlier or racing capture) is read only then.
+            await Parallel.ForEachAsync(Enumerable.Range(0, events.Count).Where(i => times[i] is not null), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                var e = events[i];
+                if (await store.AddEventAsync(e, times[i]!.Value))
+                {
+                    outcomes[i] = StoreOutcome.Stored;
+                    return;
+                }
+
+                var raced = await store.ReadEventsAsync([e.Key]);
+                outcomes[i] = Outcome(e, raced.GetValueOrDefault(e.Key)) is StoreOutcome.Conflict ? StoreOutcome.Conflict : StoreOutcome.AlreadyStored;
+                records.Close(times[i]!.Value);
+                times[i] = null;
+            });
+
+            await index.WriteAsync(Enumerable.Range(0, events.Count).Where(i => times[i] is not null).Select(i => (events[i], times[i]!.Value)).ToList());
+
+            // Before the record times close: a lot query that sees these events below its horizon sees the lots' new stamps.
+            var partitions = Enumerable.Range(0, events.Count).Where(i => times[i] is not null).SelectMany(i => events[i].Partitions)
+                .Concat(marked.SelectMany(EpcisStore.Partitions));
+            await Task.WhenAll(partitions.Select(IndexPartition.Lot).OfType<BatchRef>().Distinct().Select(b => GrainFactory.GetGrain<IBatchGrain>(b.Key).CapturedAsync()));
             return outcomes;
         }
         finally
         {
-            foreach (var (_, recordTime) in fresh)
+            foreach (var time in times.OfType<DateTimeOffset>())
             {
-                records.Close(recordTime);
+                records.Close(time);
             }
         }
     }

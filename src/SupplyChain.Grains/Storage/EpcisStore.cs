@@ -17,6 +17,9 @@ public sealed class EpcisStore(Tables tables)
     // No index partition starts with '~': the watermarks sort after every index.
     private const string Watermarks = "~watermarks";
 
+    // A term's rows (bizStep, place, type, event day) are spread over this many partitions by event key; see Stored.
+    private const int TermShards = 8;
+
     // A transaction carries at most 4 MiB: keep well under it, counting a character as up to two bytes.
     private const int TransactionCharacters = 1_500_000;
 
@@ -71,7 +74,7 @@ public sealed class EpcisStore(Tables tables)
         var row = IndexPartition.RowKey(eventRow.GetDateTimeOffset("RecordTime")!.Value, eventRow.RowKey);
         foreach (var partition in Partitions(eventRow))
         {
-            await index.UpdateEntityAsync(new TableEntity(partition, row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
+            await index.UpdateEntityAsync(new TableEntity(Stored(partition, eventRow.RowKey), row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
         }
     }
 
@@ -108,7 +111,7 @@ public sealed class EpcisStore(Tables tables)
         var cursors = new List<IAsyncEnumerator<TableEntity>>();
         try
         {
-            var sources = read.Partitions.Select(p => Range(table, p, after, before, max, ct)).ToList();
+            var sources = read.Partitions.SelectMany(Stored).Select(p => Range(table, p, after, before, max, ct)).ToList();
             if (read.Days.Count > 0 && IndexPartition.Column(read.Partitions[0]) is { } column)
             {
                 sources.Add(Inline(table, read.Days, column, read.Partitions, after, before, max, ct));
@@ -264,7 +267,7 @@ public sealed class EpcisStore(Tables tables)
 
         foreach (var partition in AllPartitions(e, recordTime))
         {
-            var row = new TableEntity(partition, key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
+            var row = new TableEntity(Stored(partition, e.Key), key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
             if (e.Declaration is { } declaration)
             {
                 row["Declaration"] = declaration;
@@ -279,6 +282,18 @@ public sealed class EpcisStore(Tables tables)
             yield return row;
         }
     }
+
+    /// <summary>
+    /// The table partition that holds a term partition's row of an event: one of <see cref="TermShards"/>, by the event's
+    /// key. A term names a large share of all events, and a partition's writes are capped (2,000 rows/s on Azure) and, on
+    /// Azurite, slow with its rows (each write looks the row up among them); identifiers, GTINs and record days stay whole.
+    /// </summary>
+    private static string Stored(string partition, string key) =>
+        IndexPartition.IsTerm(partition) ? $"{partition}|{key[0] % TermShards}" : partition;
+
+    /// <summary>Every table partition a query of a partition reads.</summary>
+    private static IEnumerable<string> Stored(string partition) =>
+        IndexPartition.IsTerm(partition) ? Enumerable.Range(0, TermShards).Select(s => $"{partition}|{s}") : [partition];
 
     private static IEnumerable<string> AllPartitions(RepositoryEvent e, DateTimeOffset recordTime) =>
         e.Partitions.Prepend(IndexPartition.RecordDay(recordTime));

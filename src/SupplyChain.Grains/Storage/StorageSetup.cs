@@ -18,6 +18,7 @@ public static class StorageSetup
         services.AddSingleton<EpcisStore>();
         services.AddSingleton<RecordClock>();
         services.AddSingleton<EpcisIndexFeed>();
+        services.AddSingleton<EpcisIndexWriter>();
         services.AddSingleton<ClusterHorizon>();
         services.AddSingleton<BatchJournal>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BatchJournal>());

@@ -86,23 +86,31 @@ public static class EpcisEndpoints
         Proceed(http);
         var text = await EpcisBodies.ReadAsync(http, options.Value);
         var (document, eventId) = EpcisBodies.Wrap(text, clock.GetUtcNow());
-        await RunAsync(http, caller, captures, document, proceed: false, refused: new Dictionary<int, string>());
+        var (actor, receiver) = Parties(http, caller);
+        Count(await captures.CaptureEventAsync(caller, actor, receiver, document, http.RequestAborted));
         return Results.Created($"{options.Value.BasePath.TrimEnd('/')}/events/{Uri.EscapeDataString(eventId)}", null);
     }
 
     private static async Task<CaptureJob> RunAsync(HttpContext http, Caller caller, EpcisCaptures captures, string document, bool proceed, IReadOnlyDictionary<int, string> refused)
     {
-        // The caller's own name by default; another party's name only where the rulebook lets the caller act for it.
-        var actor = Gln.ParseOptional(http.Request.Query["actorGln"].ToString(), "actorGln")
-            ?? caller.Gln ?? throw DomainException.Invalid("actorGln", "the token names no GLN: say in whose name the document is captured");
-        var receiver = Gln.ParseOptional(http.Request.Query["receiverGln"].ToString(), "receiverGln");
+        var (actor, receiver) = Parties(http, caller);
         var (job, imported) = await captures.CaptureAsync(caller, actor, receiver, document, proceed, refused, http.RequestAborted);
+        Count(imported);
+        return job;
+    }
+
+    /// <summary>The caller's own name by default; another party's name only where the rulebook lets the caller act for it.</summary>
+    private static (Gln Actor, Gln? Receiver) Parties(HttpContext http, Caller caller) =>
+        (Gln.ParseOptional(http.Request.Query["actorGln"].ToString(), "actorGln")
+            ?? caller.Gln ?? throw DomainException.Invalid("actorGln", "the token names no GLN: say in whose name the document is captured"),
+         Gln.ParseOptional(http.Request.Query["receiverGln"].ToString(), "receiverGln"));
+
+    private static void Count(Imported? imported)
+    {
         foreach (var (_, reply) in imported?.Applied ?? [])
         {
             CaptureMetrics.Count(reply);
         }
-
-        return job;
     }
 
     /// <summary>Whether a capture proceeds past refused events (proceed) or is all or nothing (rollback, the default).</summary>

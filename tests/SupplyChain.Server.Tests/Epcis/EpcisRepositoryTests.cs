@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SupplyChain.Testing;
+using SupplyChain.V1;
 
 namespace SupplyChain.Server.Tests.Epcis;
 
@@ -97,6 +98,39 @@ public sealed class EpcisRepositoryTests(ServerFixture fixture)
         Assert.Equal("incorrect_data", e.GetProperty("errorDeclaration").GetProperty("reason").GetString());
         var byParent = Assert.Single(await EpcisClient.EventsAsync(await producer.GetAsync("/epcis/events?MATCH_parentID=" + Uri.EscapeDataString(parent))));
         Assert.Equal("incorrect_data", byParent.GetProperty("errorDeclaration").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_lot_query_answered_from_memory_sees_every_later_capture_declaration_and_checkpoint()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        var lot = Ids.Lot();
+        await world.CreateBatchAsync(lot);
+        using var producer = EpcisClient.For(Server, world.Producer, "producer");
+        var byLot = "/epcis/events?MATCH_anyEPCClass=" + Uri.EscapeDataString(EpcisClient.Lot(world.Gtin, lot));
+        Assert.Equal(["ObjectEvent"], (await EpcisClient.EventsAsync(await producer.GetAsync(byLot))).Select(e => e.GetProperty("type").GetString()));
+        Assert.Single(await EpcisClient.EventsAsync(await producer.GetAsync(byLot)));
+
+        // An aggregation names the lot without moving its batch: only the repository knows of it.
+        var aggregation = Aggregation(Sscc(), EpcisClient.Lot(world.Gtin, lot), NewId());
+        using (var created = await producer.PostAsync("/epcis/events", EpcisClient.JsonLd($"{{{Context}, {aggregation.Trim()[1..]}")))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(["ObjectEvent", "AggregationEvent"], (await EpcisClient.EventsAsync(await producer.GetAsync(byLot))).Select(e => e.GetProperty("type").GetString()));
+
+        var declared = aggregation.TrimEnd()[..^1] + $$$""", "errorDeclaration": {"declarationTime": "{{{DateTimeOffset.UtcNow:O}}}", "reason": "incorrect_data"}}""";
+        using (var declaration = await producer.PostAsync("/epcis/capture", EpcisClient.JsonLd(Document(declared))))
+        {
+            Assert.True(declaration.StatusCode == HttpStatusCode.Accepted, await declaration.Content.ReadAsStringAsync());
+        }
+
+        var after = await EpcisClient.EventsAsync(await producer.GetAsync(byLot));
+        Assert.Equal("incorrect_data", after.Single(e => e.GetProperty("type").GetString() == "AggregationEvent").GetProperty("errorDeclaration").GetProperty("reason").GetString());
+
+        await world.CheckAsync(lot, world.Producer, CheckpointKind.Production, new Measurement { Type = "moisture", Value = 14, Unit = "P1" });
+        Assert.Equal(3, (await EpcisClient.EventsAsync(await producer.GetAsync(byLot))).Count);
     }
 
     [Fact]

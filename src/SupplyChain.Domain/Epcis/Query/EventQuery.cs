@@ -44,6 +44,11 @@ public sealed record EventQuery
     /// <summary>The opaque token as given; PageToken.Read checks it.</summary>
     public string? NextPageToken { get; init; }
 
+    /// <summary>Whether its only filters are record-time bounds, which the index read applies, so no event needs matching.</summary>
+    public bool OnlyRecordTime =>
+        EventTypes.Count == 0 && GeEventTime is null && LtEventTime is null && Actions.Count == 0 && BizSteps.Count == 0 && Dispositions.Count == 0
+        && ReadPoints.Count == 0 && BizLocations.Count == 0 && Patterns.Count == 0 && EventIds.Count == 0;
+
     /// <summary>A digest of the filters (not the paging) that a page token is bound to, so it serves no other query.</summary>
     public byte[] Fingerprint()
     {

@@ -32,6 +32,32 @@ public static class IndexPartition
     /// <summary>The events that name one identifier (canonical form), in any role.</summary>
     public static string Object(string canonical) => "o|" + Escape(canonical);
 
+    /// <summary>The batch an identifier's partition names when the identifier is a lot (an LGTIN), else null.</summary>
+    public static Identifiers.BatchRef? Lot(string partition)
+    {
+        if (!partition.StartsWith("o|", StringComparison.Ordinal) || partition.StartsWith("o|h-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var canonical = Uri.UnescapeDataString(partition[2..]);
+        var at = canonical.IndexOf("/01/", StringComparison.Ordinal);
+        var lot = at < 0 ? -1 : canonical.IndexOf("/10/", at, StringComparison.Ordinal);
+        if (lot != at + 18 || canonical.IndexOf('/', lot + 4) >= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Identifiers.BatchRef.Parse(canonical.Substring(at + 4, 14), Uri.UnescapeDataString(canonical[(lot + 4)..]));
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The events that name any instance, lot or class of one GTIN: what a class wildcard reads.</summary>
     public static string Gtin(string gtin) => "g|" + gtin;
 
