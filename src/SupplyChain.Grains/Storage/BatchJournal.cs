@@ -309,7 +309,7 @@ public sealed class BatchJournal : ILifecycleParticipant<ISiloLifecycle>, IAsync
         var now = _clock.GetUtcNow();
         try
         {
-            var beat = await _store.BeatAsync(Writer, _silo.SiloAddress.ToParsableString(), now, _beat, ct);
+            var beat = await _store.RenewAsync(Writer, _silo.SiloAddress.ToParsableString(), now, _beat, ct);
             if (beat is null)
             {
                 if (_beat is not null)

@@ -144,6 +144,23 @@ public sealed class JournalStore(Tables tables)
         }
     }
 
+    /// <summary>
+    /// Renews a writer's heartbeat; null only when a sweep claimed or removed the writer. A beat whose answer was lost
+    /// (storage slow, the client retried) changed the row's ETag as a claim would, so a refused beat reads the row to
+    /// tell them apart, and beats again on the row's own ETag when no sweep has it.
+    /// </summary>
+    public async Task<ETag?> RenewAsync(string writer, string silo, DateTimeOffset now, ETag? previous, CancellationToken ct = default)
+    {
+        if (await BeatAsync(writer, silo, now, previous, ct) is { } beat)
+        {
+            return beat;
+        }
+
+        return await ReadWriterAsync(writer, ct) is { Swept: false } row && row.Silo == silo
+            ? await BeatAsync(writer, silo, now, row.ETag, ct)
+            : null;
+    }
+
     public async Task<JournalWriter?> ReadWriterAsync(string writer, CancellationToken ct = default)
     {
         var table = await tables.JournalAsync();

@@ -41,6 +41,33 @@ public sealed class JournalFenceTests(ClusterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_beat_whose_answer_was_lost_is_no_sweep_but_a_claimed_writer_stays_fenced()
+    {
+        const string Silo = "127.0.0.1:11111@1";
+        var writer = Guid.NewGuid().ToString("N")[..16];
+        var store = Store();
+        var first = await RegisterAsync(store, writer);
+
+        // The writer beat, storage applied it, the answer never came: the writer still holds the first ETag.
+        Assert.NotNull(await store.BeatAsync(writer, Silo, DateTimeOffset.UtcNow, first));
+        Assert.Null(await store.BeatAsync(writer, Silo, DateTimeOffset.UtcNow, first));
+        var renewed = await store.RenewAsync(writer, Silo, DateTimeOffset.UtcNow, first);
+        Assert.NotNull(renewed);
+        Assert.NotNull(await store.RenewAsync(writer, Silo, DateTimeOffset.UtcNow, renewed));
+
+        // A registration whose answer was lost is renewed too.
+        var other = Guid.NewGuid().ToString("N")[..16];
+        Assert.NotNull(await store.BeatAsync(other, Silo, DateTimeOffset.UtcNow, null));
+        Assert.NotNull(await store.RenewAsync(other, Silo, DateTimeOffset.UtcNow, null));
+
+        Assert.True(await store.ClaimSweepAsync((await store.ReadWriterAsync(writer))!, "sweeper"));
+        Assert.Null(await store.RenewAsync(writer, Silo, DateTimeOffset.UtcNow, renewed));
+        Assert.True((await store.ReadWriterAsync(writer))!.Swept);
+        await store.DeleteWriterAsync(writer);
+        Assert.Null(await store.RenewAsync(writer, Silo, DateTimeOffset.UtcNow, renewed));
+    }
+
+    [Fact]
     public async Task Commits_in_flight_together_do_not_conflict_on_the_fence()
     {
         var writer = Guid.NewGuid().ToString("N")[..16];
