@@ -36,4 +36,13 @@ public sealed class ErrorMappingTests
         Assert.Contains($"({status} {code})", direct.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(expected == StatusCode.Unavailable, direct.Status.Detail.Contains("retry with the same event_id", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Only_passing_failures_are_told_to_retry_on_the_REST_door_too()
+    {
+        Assert.Contains("did not answer in time", ErrorMapping.Passing(new AggregateException(new TimeoutException("grain call")))!, StringComparison.Ordinal);
+        Assert.Contains("(503 ServerBusy)", ErrorMapping.Passing(new RequestFailedException(503, "busy", "ServerBusy", null))!, StringComparison.Ordinal);
+        Assert.Null(ErrorMapping.Passing(new RequestFailedException(400, "too large", "EntityTooLarge", null)));
+        Assert.Null(ErrorMapping.Passing(new InvalidOperationException("a defect")));
+    }
 }

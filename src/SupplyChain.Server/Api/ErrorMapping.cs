@@ -61,6 +61,9 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
         return new RpcException(status);
     }
 
+    /// <summary>What to tell a caller when the failure passes (storage or the cluster unavailable or slow), else null.</summary>
+    public static string? Passing(Exception ex) => Classify(ex) is { StatusCode: StatusCode.Unavailable } status ? status.Detail : null;
+
     /// <summary>The status of the first exception in the chain (inner and aggregated ones included) that is known.</summary>
     private static Status? Classify(Exception ex)
     {
