@@ -28,7 +28,14 @@ public sealed class WebhookTests(ServerFixture fixture)
         await world.CheckAsync(lot, world.Producer, CheckpointKind.Production, new Measurement { Type = "moisture", Value = 14, Unit = "P1" });
 
         await receiver.WaitForAsync(all => all.Any(r => r.Answered == 200), Bound, "a delivery answered 200");
+
+        // The outbox records an attempt once the receiver's answer is back, a moment after the receiver saw it.
         var log = await Alerts.ListDeliveriesAsync(new ListDeliveriesRequest { ParticipantGln = world.Producer });
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !log.Attempts.Any(a => a.Delivered) && waited.Elapsed < Bound;)
+        {
+            await Task.Delay(50);
+            log = await Alerts.ListDeliveriesAsync(new ListDeliveriesRequest { ParticipantGln = world.Producer });
+        }
 
         // Once the log says nothing is pending, nothing more can be sent: the outbox is empty.
         Assert.Equal((0, receiver.Url), (log.Pending, log.Url));

@@ -61,8 +61,11 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
         return new RpcException(status);
     }
 
-    /// <summary>What to tell a caller when the failure passes (storage or the cluster unavailable or slow), else null.</summary>
-    public static string? Passing(Exception ex) => Classify(ex) is { StatusCode: StatusCode.Unavailable } status ? status.Detail : null;
+    // What a gRPC caller is told to do about a passing failure; the REST door gives its own advice after the same cause.
+    private const string RetryAdvice = "; retry with the same event_id";
+
+    /// <summary>Why the failure passes (storage or the cluster unavailable or slow), without advice; null when it does not pass.</summary>
+    public static string? Passing(Exception ex) => Classify(ex) is { StatusCode: StatusCode.Unavailable } status ? status.Detail[..^RetryAdvice.Length] : null;
 
     /// <summary>The status of the first exception in the chain (inner and aggregated ones included) that is known.</summary>
     private static Status? Classify(Exception ex)
@@ -84,20 +87,20 @@ public sealed class ErrorMapping(ILogger<ErrorMapping> logger) : Interceptor
             OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
             InvalidDataException => new Status(StatusCode.DataLoss, ex.Message),
             System.Text.Json.JsonException => new Status(StatusCode.DataLoss, $"stored data does not parse ({ex.Message}): run VerifyBatch on the batch"),
-            InconsistentStateException => new Status(StatusCode.Unavailable, $"{ex.Message}; retry it with the same event_id"),
+            InconsistentStateException => Unavailable(ex.Message),
             // Storage refusing what the service sent (a malformed or oversized entity, a missing table) is the service's
             // fault and the same again on a retry; outages, throttling and write conflicts pass.
             RequestFailedException { Status: >= 400 and < 500 and not (408 or 409 or 412 or 429) } r =>
                 new Status(StatusCode.Internal, $"storage refused the service's request ({r.Status} {r.ErrorCode}); it has been logged, and a retry would meet the same"),
-            RequestFailedException r => new Status(StatusCode.Unavailable, $"storage is unavailable ({r.Status} {r.ErrorCode}); retry with the same event_id"),
-            HttpRequestException => new Status(StatusCode.Unavailable, "storage is unreachable; retry with the same event_id"),
-            TimeoutException => new Status(StatusCode.Unavailable, "the cluster did not answer in time; retry with the same event_id"),
-            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
-                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.GetType().Name}); retry with the same event_id"),
-            OrleansException when ex.InnerException is null =>
-                new Status(StatusCode.Unavailable, $"the cluster is unavailable ({ex.Message}); retry with the same event_id"),
+            RequestFailedException r => Unavailable($"storage is unavailable ({r.Status} {r.ErrorCode})"),
+            HttpRequestException => Unavailable("storage is unreachable"),
+            TimeoutException => Unavailable("the cluster did not answer in time"),
+            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException => Unavailable($"the cluster is unavailable ({ex.GetType().Name})"),
+            OrleansException when ex.InnerException is null => Unavailable($"the cluster is unavailable ({ex.Message})"),
             _ => null,
         };
+
+    private static Status Unavailable(string cause) => new(StatusCode.Unavailable, cause + RetryAdvice);
 
     private static StatusCode Code(Refusal refusal) => refusal switch
     {

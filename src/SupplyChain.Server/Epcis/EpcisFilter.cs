@@ -59,9 +59,8 @@ public sealed class EpcisFilter(ILogger<EpcisFilter> logger, IOptions<EpcisOptio
             // A capture sent again stores each event once and replays its batch steps, so the caller can simply retry.
             logger.LogWarning(ex, "EPCIS {Method} {Path} met a passing failure", http.Request.Method, http.Request.Path);
             http.Response.Headers.RetryAfter = "5";
-            var why = passing.Split("; retry", 2)[0];
             return new EpcisProblem(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailableException",
-                why + (query ? "; retry the request" : "; send the same request again: each event is stored once and each batch step applied once")).Result(http);
+                passing + (query ? "; retry the request" : "; send the same request again: each event is stored once and each batch step applied once")).Result(http);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -20,6 +20,15 @@ internal static class EpcisClient
         return http;
     }
 
+    /// <summary>The @context member naming GS1's EPCIS 2.0 context, to open an event or a document with.</summary>
+    public const string Context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]";
+
+    /// <summary>An EPCIS 2.0 document of these events.</summary>
+    public static string Document(params string[] events) => $$$"""
+        { {{{Context}}}, "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "{{{DateTimeOffset.UtcNow:O}}}",
+          "epcisBody": {"eventList": [{{{string.Join(",", events)}}}]}}
+        """;
+
     public static StringContent JsonLd(string body, string mediaType = "application/ld+json") => new(body, Encoding.UTF8, mediaType);
 
     public static string Lot(string gtin, string lot) => $"https://id.gs1.org/01/{gtin}/10/{Uri.EscapeDataString(lot)}";

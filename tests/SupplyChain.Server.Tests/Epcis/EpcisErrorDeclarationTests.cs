@@ -13,14 +13,11 @@ namespace SupplyChain.Server.Tests.Epcis;
 [Collection(ServerCollection.Name)]
 public sealed class EpcisErrorDeclarationTests(ServerFixture fixture)
 {
-    private const string Context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"]";
+    private const string Context = EpcisClient.Context;
 
     private ServerProcess Server => fixture.Server;
 
-    private static string Document(params string[] events) => $$$"""
-        { {{{Context}}}, "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "{{{DateTimeOffset.UtcNow:O}}}",
-          "epcisBody": {"eventList": [{{{string.Join(",", events)}}}]}}
-        """;
+    private static string Document(params string[] events) => EpcisClient.Document(events);
 
     private static string Made(World world, string lot, string eventId, DateTimeOffset at) => $$"""
         {"type": "ObjectEvent", "eventID": "{{eventId}}", "action": "ADD", "bizStep": "commissioning", "eventTime": "{{at:O}}", "eventTimeZoneOffset": "+07:00",
