@@ -53,6 +53,10 @@ public sealed class JournalStore(Tables tables)
         {
             throw new JournalFencedException($"journal {writer} was fenced by a sweep: commit {sequence} was not stored");
         }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+        {
+            // A sequence is written by its writer alone, once: the row is this commit's, stored by an attempt whose answer was lost.
+        }
     }
 
     /// <summary>

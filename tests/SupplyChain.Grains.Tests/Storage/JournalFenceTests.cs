@@ -68,6 +68,21 @@ public sealed class JournalFenceTests(ClusterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_commit_sent_again_after_its_answer_was_lost_is_stored_once()
+    {
+        var writer = Guid.NewGuid().ToString("N")[..16];
+        var store = Store();
+        await RegisterAsync(store, writer);
+        await store.CommitAsync(writer, 0, Entries(1));
+
+        // The client library sends a transaction again when the answer does not come: storage finds the row already there.
+        await store.CommitAsync(writer, 0, Entries(1));
+
+        var commit = Assert.Single(await store.ReadCommitsAsync(writer));
+        Assert.Equal((0L, "e1"), (commit.Sequence, Assert.Single(commit.Entries).EventId));
+    }
+
+    [Fact]
     public async Task Commits_in_flight_together_do_not_conflict_on_the_fence()
     {
         var writer = Guid.NewGuid().ToString("N")[..16];
