@@ -22,11 +22,18 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         var declared = await store.ReadEventsAsync(events.Where(e => e.Declaration is not null).Select(e => e.Key));
         var times = new DateTimeOffset?[events.Count];
         var marked = new List<Azure.Data.Tables.TableEntity>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var later = new List<int>();
         try
         {
             for (var i = 0; i < events.Count; i++)
             {
-                if (declared.TryGetValue(events[i].Key, out var earlier))
+                if (!seen.Add(events[i].Key))
+                {
+                    // An event's own declaration in the same document: it follows once the event is stored and indexed.
+                    later.Add(i);
+                }
+                else if (declared.TryGetValue(events[i].Key, out var earlier))
                 {
                     outcomes[i] = Outcome(events[i], earlier);
                     if (outcomes[i] == StoreOutcome.Declared)
@@ -51,13 +58,36 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
                     return;
                 }
 
-                var raced = await store.ReadEventsAsync([e.Key]);
-                outcomes[i] = Outcome(e, raced.GetValueOrDefault(e.Key)) is StoreOutcome.Conflict ? StoreOutcome.Conflict : StoreOutcome.AlreadyStored;
                 records.Close(times[i]!.Value);
                 times[i] = null;
+                var raced = (await store.ReadEventsAsync([e.Key])).GetValueOrDefault(e.Key);
+                outcomes[i] = Outcome(e, raced) is StoreOutcome.Conflict ? StoreOutcome.Conflict : StoreOutcome.AlreadyStored;
+                if (outcomes[i] == StoreOutcome.AlreadyStored && raced is not null && await UnindexedAsync(raced))
+                {
+                    // An earlier capture stored the row and failed before its index rows: this one indexes the event, under a new record time.
+                    var time = records.Open();
+                    if (await store.MoveEventAsync(raced, e, time))
+                    {
+                        times[i] = time;
+                    }
+                    else
+                    {
+                        records.Close(time);
+                    }
+                }
             });
 
             await index.WriteAsync(Enumerable.Range(0, events.Count).Where(i => times[i] is not null).Select(i => (events[i], times[i]!.Value)).ToList());
+            foreach (var i in later)
+            {
+                var stored = (await store.ReadEventsAsync([events[i].Key])).GetValueOrDefault(events[i].Key);
+                outcomes[i] = Outcome(events[i], stored);
+                if (outcomes[i] == StoreOutcome.Declared)
+                {
+                    await store.DeclareAsync(stored!, events[i].Declaration!);
+                    marked.Add(stored!);
+                }
+            }
 
             // Before the record times close: a lot query that sees these events below its horizon sees the lots' new stamps.
             var partitions = Enumerable.Range(0, events.Count).Where(i => times[i] is not null).SelectMany(i => events[i].Partitions)
@@ -102,6 +132,30 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         }
 
         return await cluster.OfAsync(records.Horizon(), journal.Writer);
+    }
+
+    /// <summary>
+    /// Whether a stored event row has no record day's row although its capture is over: its record time is below the
+    /// horizon (waited for up to 2 s, as a capture still writing holds it open). One still being written is not.
+    /// </summary>
+    private async Task<bool> UnindexedAsync(Azure.Data.Tables.TableEntity stored)
+    {
+        if (stored.GetDateTimeOffset("RecordTime") is not { } recorded)
+        {
+            return false;
+        }
+
+        for (var attempt = 0; attempt < 80; attempt++)
+        {
+            if (await cluster.OfAsync(records.Horizon(), journal.Writer) > recorded)
+            {
+                return !await store.IndexedAsync(stored);
+            }
+
+            await Task.Delay(25);
+        }
+
+        return false;
     }
 
     /// <summary>

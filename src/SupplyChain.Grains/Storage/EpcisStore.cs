@@ -57,6 +57,37 @@ public sealed class EpcisStore(Tables tables)
         }
     }
 
+    /// <summary>
+    /// Gives a stored event row a new record time, if it is still the row read: for an event whose capture stored the
+    /// row and failed before its index rows, so that it is indexed now, above every horizon already served.
+    /// </summary>
+    public async Task<bool> MoveEventAsync(TableEntity stored, RepositoryEvent e, DateTimeOffset recordTime, CancellationToken ct = default)
+    {
+        var table = await tables.EpcisEventsAsync();
+        try
+        {
+            await table.UpdateEntityAsync(EventRow(e, recordTime), stored.ETag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the record day's row of a stored event (the one copy of the event) is written: one point read.</summary>
+    public async Task<bool> IndexedAsync(TableEntity eventRow, CancellationToken ct = default)
+    {
+        if (eventRow.GetDateTimeOffset("RecordTime") is not { } recorded)
+        {
+            return false;
+        }
+
+        var table = await tables.EpcisIndexAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(IndexPartition.RecordDay(recorded), IndexPartition.RowKey(recorded, eventRow.RowKey), ["RowKey"], ct);
+        return row.HasValue;
+    }
+
     /// <summary>Writes (or rewrites, the same) event rows of events the batches recorded, a transaction per partition.</summary>
     public async Task UpsertEventsAsync(IEnumerable<(RepositoryEvent Event, DateTimeOffset RecordTime)> events, CancellationToken ct = default) =>
         await SubmitAsync(await tables.EpcisEventsAsync(), events.Select(e => EventRow(e.Event, e.RecordTime)), ct);
@@ -324,11 +355,20 @@ public sealed class EpcisStore(Tables tables)
 
         await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (group, token) =>
         {
-            if (group.Count == 1)
+            // Added, not upserted: on Azurite an upsert looks the row up twice. A row already there (a retried or
+            // repeated write-out) is rewritten the same, as an upsert would.
+            try
             {
-                await table.UpsertEntityAsync(group[0], TableUpdateMode.Replace, token);
+                if (group.Count == 1)
+                {
+                    await table.AddEntityAsync(group[0], token);
+                }
+                else
+                {
+                    await table.SubmitTransactionAsync(group.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), token);
+                }
             }
-            else
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 await table.SubmitTransactionAsync(group.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token);
             }

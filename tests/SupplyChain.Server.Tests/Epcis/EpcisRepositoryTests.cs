@@ -98,6 +98,28 @@ public sealed class EpcisRepositoryTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_and_its_own_error_declaration_in_one_document_store_the_event_declared()
+    {
+        var world = await new World(fixture).RegisterAsync();
+        using var producer = EpcisClient.For(Server, world.Producer, "producer");
+        var pairs = Enumerable.Range(0, 4).Select(_ => (Id: NewId(), Parent: Sscc())).ToList();
+        var originals = pairs.Select(p => Association(p.Id, p.Parent)).ToList();
+        var declarations = originals.Select(o => o.TrimEnd()[..^1] + $$$""", "errorDeclaration": {"declarationTime": "{{{DateTimeOffset.UtcNow:O}}}", "reason": "did_not_occur"}}""");
+        using var captured = await producer.PostAsync("/epcis/capture", EpcisClient.JsonLd(Document([.. originals, .. declarations])));
+        Assert.True(captured.StatusCode == HttpStatusCode.Accepted, await captured.Content.ReadAsStringAsync());
+        using var job = await producer.GetAsync(captured.Headers.Location!.OriginalString);
+        Assert.True(JsonDocument.Parse(await job.Content.ReadAsStringAsync()).RootElement.GetProperty("success").GetBoolean());
+
+        foreach (var (id, parent) in pairs)
+        {
+            var e = Assert.Single(await EpcisClient.EventsAsync(await producer.GetAsync("/epcis/events/" + Uri.EscapeDataString(id))));
+            Assert.Equal("did_not_occur", e.TryGetProperty("errorDeclaration", out var declared) ? declared.GetProperty("reason").GetString() : "no errorDeclaration");
+            var byParent = Assert.Single(await EpcisClient.EventsAsync(await producer.GetAsync("/epcis/events?MATCH_parentID=" + Uri.EscapeDataString(parent))));
+            Assert.True(byParent.TryGetProperty("errorDeclaration", out _), $"{id} is not declared in error when found by its parent");
+        }
+    }
+
+    [Fact]
     public async Task A_lot_query_answered_from_memory_sees_every_later_capture_declaration_and_checkpoint()
     {
         var world = await new World(fixture).RegisterAsync();
@@ -204,6 +226,46 @@ public sealed class EpcisRepositoryTests(ServerFixture fixture)
 
         var (type, detail) = await EpcisClient.ProblemAsync(await producer.GetAsync($"/epcis/events?GE_recordTime={Uri.EscapeDataString(since.ToString("O"))}&perPage=4&nextPageToken=AAAA.BBBB"), 400);
         Assert.Equal(("epcisException:QueryParameterException", true), (type, detail.StartsWith("nextPageToken", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_capture_that_stored_its_event_row_but_not_its_index_rows_is_mended_by_the_retry()
+    {
+        var prefix = "rh" + Guid.NewGuid().ToString("N")[..12];
+        await using var server = await ServerProcess.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["Storage__TablePrefix"] = prefix });
+        using var participant = EpcisClient.For(server, Ids.Gln(), "distributor");
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
+        var (broken, kept) = (NewId(), NewId());
+        var bodies = new[] { broken, kept }.ToDictionary(id => id, id => EpcisClient.JsonLd($"{{{Context}, {Association(id, Sscc())[1..]}"));
+        foreach (var id in bodies.Keys)
+        {
+            using var created = await participant.PostAsync("/epcis/events", bodies[id]);
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        var recorded = (await EpcisClient.EventsAsync(await participant.GetAsync("/epcis/events/" + Uri.EscapeDataString(kept))))[0].GetProperty("recordTime").GetString();
+
+        // As if the first capture had failed after its event row: the record day's row, the one copy of the event, is missing.
+        var index = new Azure.Data.Tables.TableClient(fixture.Azurite.ConnectionString, prefix + "epcisindex");
+        var day = Assert.Single(index.Query<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"EventId eq {broken}")), r => r.ContainsKey("Json0"));
+        await index.DeleteEntityAsync(day.PartitionKey, day.RowKey);
+        await EpcisClient.ProblemAsync(await participant.GetAsync("/epcis/events/" + Uri.EscapeDataString(broken)), 404);
+
+        foreach (var id in bodies.Keys)
+        {
+            using var again = await participant.PostAsync("/epcis/events", bodies[id]);
+            Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
+        }
+
+        Assert.Single(await EpcisClient.EventsAsync(await participant.GetAsync("/epcis/events/" + Uri.EscapeDataString(broken))));
+        var synced = (await EpcisClient.EventsAsync(await participant.GetAsync($"/epcis/events?GE_recordTime={Uri.EscapeDataString(since)}&perPage=100")))
+            .Select(e => e.GetProperty("eventID").GetString()).ToList();
+        Assert.Equal(1, synced.Count(id => id == broken));
+        Assert.Equal(1, synced.Count(id => id == kept));
+
+        // A capture repeated after a whole success keeps the event where it was.
+        var still = (await EpcisClient.EventsAsync(await participant.GetAsync("/epcis/events/" + Uri.EscapeDataString(kept))))[0].GetProperty("recordTime").GetString();
+        Assert.Equal(recorded, still);
     }
 
     [Fact]
