@@ -17,8 +17,9 @@ public sealed class EpcisStore(Tables tables)
     // No index partition starts with '~': the watermarks sort after every index.
     private const string Watermarks = "~watermarks";
 
-    // A term's rows (bizStep, place, type, event day) are spread over this many partitions by event key; see Stored.
+    // A term's rows (bizStep, place, type, event day) are spread over this many partitions by record time; see Stored.
     private const int TermShards = 8;
+    private const long ShardTicks = TimeSpan.TicksPerMillisecond * 100;
 
     // A transaction carries at most 4 MiB: keep well under it, counting a character as up to two bytes.
     private const int TransactionCharacters = 1_500_000;
@@ -105,7 +106,7 @@ public sealed class EpcisStore(Tables tables)
         var row = IndexPartition.RowKey(eventRow.GetDateTimeOffset("RecordTime")!.Value, eventRow.RowKey);
         foreach (var partition in Partitions(eventRow))
         {
-            await index.UpdateEntityAsync(new TableEntity(Stored(partition, eventRow.RowKey), row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
+            await index.UpdateEntityAsync(new TableEntity(Stored(partition, eventRow.GetDateTimeOffset("RecordTime")!.Value), row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
         }
     }
 
@@ -298,7 +299,7 @@ public sealed class EpcisStore(Tables tables)
 
         foreach (var partition in AllPartitions(e, recordTime))
         {
-            var row = new TableEntity(Stored(partition, e.Key), key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
+            var row = new TableEntity(Stored(partition, recordTime), key) { ["EventId"] = e.EventId, ["Owner"] = e.Owner };
             if (e.Declaration is { } declaration)
             {
                 row["Declaration"] = declaration;
@@ -315,12 +316,14 @@ public sealed class EpcisStore(Tables tables)
     }
 
     /// <summary>
-    /// The table partition that holds a term partition's row of an event: one of <see cref="TermShards"/>, by the event's
-    /// key. A term names a large share of all events, and a partition's writes are capped (2,000 rows/s on Azure) and, on
-    /// Azurite, slow with its rows (each write looks the row up among them); identifiers, GTINs and record days stay whole.
+    /// The table partition that holds a term partition's row of an event: one of <see cref="TermShards"/>, by the tenth
+    /// of a second of its record time. A term names a large share of all events, and a partition's writes are capped
+    /// (2,000 rows/s on Azure) and, on Azurite, slow with its rows (each write looks the row up among them); by time, the
+    /// captures in flight together write each term into one shard and share its transaction. Identifiers, GTINs and
+    /// record days stay whole.
     /// </summary>
-    private static string Stored(string partition, string key) =>
-        IndexPartition.IsTerm(partition) ? $"{partition}|{key[0] % TermShards}" : partition;
+    private static string Stored(string partition, DateTimeOffset recordTime) =>
+        IndexPartition.IsTerm(partition) ? $"{partition}|{recordTime.UtcTicks / ShardTicks % TermShards}" : partition;
 
     /// <summary>Every table partition a query of a partition reads.</summary>
     private static IEnumerable<string> Stored(string partition) =>
