@@ -35,12 +35,7 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
                 }
                 else if (declared.TryGetValue(events[i].Key, out var earlier))
                 {
-                    outcomes[i] = Outcome(events[i], earlier);
-                    if (outcomes[i] == StoreOutcome.Declared)
-                    {
-                        await store.DeclareAsync(earlier, events[i].Declaration!);
-                        marked.Add(earlier);
-                    }
+                    await MarkAsync(i, earlier);
                 }
                 else
                 {
@@ -78,15 +73,10 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
             });
 
             await index.WriteAsync(Enumerable.Range(0, events.Count).Where(i => times[i] is not null).Select(i => (events[i], times[i]!.Value)).ToList());
+            var stored = await store.ReadEventsAsync(later.Select(i => events[i].Key));
             foreach (var i in later)
             {
-                var stored = (await store.ReadEventsAsync([events[i].Key])).GetValueOrDefault(events[i].Key);
-                outcomes[i] = Outcome(events[i], stored);
-                if (outcomes[i] == StoreOutcome.Declared)
-                {
-                    await store.DeclareAsync(stored!, events[i].Declaration!);
-                    marked.Add(stored!);
-                }
+                await MarkAsync(i, stored.GetValueOrDefault(events[i].Key));
             }
 
             // Before the record times close: a lot query that sees these events below its horizon sees the lots' new stamps.
@@ -100,6 +90,17 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
             foreach (var time in times.OfType<DateTimeOffset>())
             {
                 records.Close(time);
+            }
+        }
+
+        // A declaration marks the stored event it names once; the outcome says whether it did.
+        async Task MarkAsync(int i, Azure.Data.Tables.TableEntity? earlier)
+        {
+            outcomes[i] = Outcome(events[i], earlier);
+            if (outcomes[i] == StoreOutcome.Declared)
+            {
+                await store.DeclareAsync(earlier!, events[i].Declaration!);
+                marked.Add(earlier!);
             }
         }
     }
@@ -149,7 +150,7 @@ public sealed class EpcisRepositoryGrain(EpcisStore store, RecordClock records, 
         {
             if (await cluster.OfAsync(records.Horizon(), journal.Writer) > recorded)
             {
-                return !await store.IndexedAsync(stored);
+                return !await store.IndexedAsync(stored.RowKey, recorded);
             }
 
             await Task.Delay(25);

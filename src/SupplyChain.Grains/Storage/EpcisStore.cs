@@ -77,15 +77,10 @@ public sealed class EpcisStore(Tables tables)
     }
 
     /// <summary>Whether the record day's row of a stored event (the one copy of the event) is written: one point read.</summary>
-    public async Task<bool> IndexedAsync(TableEntity eventRow, CancellationToken ct = default)
+    public async Task<bool> IndexedAsync(string key, DateTimeOffset recordTime, CancellationToken ct = default)
     {
-        if (eventRow.GetDateTimeOffset("RecordTime") is not { } recorded)
-        {
-            return false;
-        }
-
         var table = await tables.EpcisIndexAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(IndexPartition.RecordDay(recorded), IndexPartition.RowKey(recorded, eventRow.RowKey), ["RowKey"], ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(IndexPartition.RecordDay(recordTime), IndexPartition.RowKey(recordTime, key), ["RowKey"], ct);
         return row.HasValue;
     }
 
@@ -103,10 +98,11 @@ public sealed class EpcisStore(Tables tables)
         var events = await tables.EpcisEventsAsync();
         await events.UpdateEntityAsync(new TableEntity(eventRow.PartitionKey, eventRow.RowKey) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
         var index = await tables.EpcisIndexAsync();
-        var row = IndexPartition.RowKey(eventRow.GetDateTimeOffset("RecordTime")!.Value, eventRow.RowKey);
+        var recorded = eventRow.GetDateTimeOffset("RecordTime")!.Value;
+        var row = IndexPartition.RowKey(recorded, eventRow.RowKey);
         foreach (var partition in Partitions(eventRow))
         {
-            await index.UpdateEntityAsync(new TableEntity(Stored(partition, eventRow.GetDateTimeOffset("RecordTime")!.Value), row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
+            await index.UpdateEntityAsync(new TableEntity(Stored(partition, recorded), row) { ["Declaration"] = declaration }, ETag.All, TableUpdateMode.Merge, ct);
         }
     }
 
